@@ -1,0 +1,91 @@
+"""``python build.py``: build the site (the default command)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .errors import BuildFailed, UsageError
+from .pipeline import BuildOptions, build
+from .text import format_decimal
+from decimal import Decimal
+
+HELP = """Tạo trang web tĩnh của xã từ các bài viết trong thư mục content/.
+
+Đọc content/site.yml, content/tthc.yml và mọi bài .md trong tin-tuc/, ban-tin/,
+thong-bao/, trang/; kiểm tra toàn bộ trước khi viết; ghi trang web vào public/.
+Nếu có lỗi, thư mục public/ cũ được giữ nguyên và mọi lỗi được liệt kê.
+
+Các lệnh khác: new (tạo bài mới), serve (xem trước), check (kiểm tra),
+import (nhập bài từ cổng thông tin cũ). Xem: python build.py <lệnh> --help"""
+
+EPILOG = """Ví dụ:
+  python build.py
+  python build.py --drafts --output /tmp/xem-truoc
+  python build.py --base-url https://lamson.example.vn/
+
+Mã thoát: 0 thành công, 1 nội dung có lỗi, 2 dùng lệnh sai."""
+
+
+def add_build_options(parser) -> None:
+    parser.add_argument("--content", type=Path, default=Path("content"), metavar="THƯ_MỤC",
+                        help="thư mục nội dung (mặc định: content)")
+    parser.add_argument("--theme", type=Path, default=Path("themes/default"), metavar="THƯ_MỤC",
+                        help="thư mục giao diện (mặc định: themes/default)")
+    parser.add_argument("--drafts", action="store_true",
+                        help="hiện cả bài nháp và bài hẹn giờ đăng (chỉ để xem trước)")
+    parser.add_argument("--base-url", metavar="ĐỊA_CHỈ", default=None,
+                        help="địa chỉ trang web, thay cho base_url trong site.yml")
+
+
+def add_arguments(parser) -> None:
+    add_build_options(parser)
+    parser.add_argument("--output", type=Path, default=Path("public"), metavar="THƯ_MỤC",
+                        help="thư mục ghi trang web (mặc định: public)")
+    parser.add_argument("--force", action="store_true",
+                        help="cho phép thay một thư mục --output không do bantin tạo ra")
+    parser.add_argument("-q", "--quiet", action="store_true", help="chỉ in lỗi")
+    parser.add_argument("-v", "--verbose", action="store_true", help="in cả các cảnh báo chi tiết")
+
+
+def options_from(args) -> BuildOptions:
+    return BuildOptions(content=args.content, theme=args.theme, output=args.output,
+                        drafts=args.drafts, base_url=args.base_url, force=args.force)
+
+
+def validate_paths(args) -> None:
+    if not args.content.is_dir():
+        raise UsageError(f"không tìm thấy thư mục nội dung {args.content} — chạy lệnh trong thư mục dự án "
+                         "hoặc chỉ rõ --content")
+    if not (args.theme / "templates").is_dir():
+        raise UsageError(f"không tìm thấy giao diện {args.theme} (cần thư mục templates/ bên trong) — "
+                         "kiểm tra --theme")
+
+
+def print_diagnostics(diagnostics, stream=sys.stderr) -> None:
+    for item in diagnostics:
+        print(item.format(), file=stream)
+
+
+def run(args) -> int:
+    try:
+        validate_paths(args)
+        report = build(options_from(args), wait_message=lambda: print(
+            "Đang có một lần tạo trang khác ghi vào cùng thư mục; chờ nó xong…", file=sys.stderr))
+    except UsageError as exc:
+        print(f"lỗi: {exc}", file=sys.stderr)
+        return 2
+    except BuildFailed as failed:
+        print_diagnostics(failed.diagnostics)
+        print(f"Không tạo trang: {len(failed.diagnostics)} lỗi. Thư mục {args.output} cũ được giữ nguyên. "
+              "Sửa các lỗi trên rồi chạy lại.", file=sys.stderr)
+        return 1
+    if not args.quiet:
+        if args.verbose or len(report.warnings) <= 20:
+            print_diagnostics(report.warnings)
+        else:
+            print_diagnostics(report.warnings[:20])
+            print(f"… và {len(report.warnings) - 20} cảnh báo khác (xem tất cả với -v)", file=sys.stderr)
+        seconds = format_decimal(Decimal(str(round(report.seconds, 2))), places=2)
+        print(f"Đã tạo {report.pages} trang ({report.files} tệp) trong {seconds} giây → {args.output}/")
+    return 0

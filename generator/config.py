@@ -1,0 +1,190 @@
+"""Site configuration: ``content/site.yml`` read and validated into a frozen record.
+
+Like MkDocs, every problem is collected (with its line) before the build stops,
+and unknown keys get a "did you mean" suggestion.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from .errors import Diagnostic, diag
+from .source import Source, kind_name, load_yaml
+from .text import nfc
+
+
+@dataclass(frozen=True)
+class Section:
+    """A top-level folder of content/ and what its articles need."""
+
+    key: str  # folder and URL segment: tin-tuc
+    title: str  # shown in menus and as the default category
+    dated: bool = True  # articles need a date
+    bulletin: bool = False  # articles need a period
+
+
+#: The sections of a commune site, in menu order.
+SECTIONS: dict[str, Section] = {
+    s.key: s
+    for s in (
+        Section("tin-tuc", "Tin tức"),
+        Section("ban-tin", "Bản tin", bulletin=True),
+        Section("thong-bao", "Thông báo"),
+        Section("trang", "Trang", dated=False),
+    )
+}
+
+#: Folders of content/ that are not sections.
+MEDIA_DIR = "media"
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    url: str
+    image: str = ""
+
+
+@dataclass(frozen=True)
+class Masthead:
+    editor_in_chief: str
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    license: str = ""
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    name: str
+    masthead: Masthead
+    parent: str = ""
+    base_url: str = ""  # "" or ending with "/"
+    menu: tuple[Link, ...] = ()
+    links: tuple[Link, ...] = ()
+    #: hosts whose <iframe> embeds (video, maps) articles may use
+    embed_hosts: tuple[str, ...] = ()
+
+
+_TOP_KEYS = ("name", "parent", "base_url", "masthead", "menu", "links", "embed_hosts")
+_MASTHEAD_KEYS = ("editor_in_chief", "address", "phone", "email", "license")
+
+
+def normalise_base_url(value: str) -> str | None:
+    """"https://x.vn" -> "https://x.vn/"; None if it is not an http(s) URL."""
+    value = value.strip()
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return value if value.endswith("/") else value + "/"
+
+
+def parse_site_config(source: Source) -> tuple[SiteConfig | None, list[Diagnostic]]:
+    """Validate the text of site.yml. Pure: no disk access."""
+    path = source.path
+    data, lines, problems = load_yaml(path, source.text)
+    if problems:
+        return None, problems
+    if not isinstance(data, dict):
+        return None, [diag(path, 1, "site_field", field="name", problem="không có",
+                           fix="site.yml phải có các dòng name:, masthead: … (xem README)")]
+    out: list[Diagnostic] = []
+
+    def problem(key: str, text: str, fix: str, line_key: str | None = None) -> None:
+        out.append(diag(path, lines.get(line_key or key.split(".")[0]), "site_field",
+                        field=key, problem=text, fix=fix))
+
+    def text_value(mapping: dict, key: str, label: str, required: bool = False) -> str:
+        value = mapping.get(key)
+        if value is None or value == "":
+            if required:
+                problem(label, "bị thiếu", f"thêm dòng {key}: … vào site.yml")
+            return ""
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            problem(label, f"phải là một dòng chữ, không phải {kind_name(value)}",
+                    f'viết {key}: "…" trên một dòng')
+            return ""
+        if isinstance(value, int) and key == "phone":
+            problem(label, "bị đọc thành số nên mất số 0 ở đầu",
+                    'đặt số điện thoại trong ngoặc kép, ví dụ phone: "0220 3812 345"')
+            return ""
+        return nfc(str(value)).strip()
+
+    for key in data:
+        if key not in _TOP_KEYS:
+            guess = difflib.get_close_matches(str(key), _TOP_KEYS, n=1)
+            hint = f'có phải ý bạn là "{guess[0]}"?' if guess else "xoá dòng này"
+            out.append(diag(path, lines.get(key), "unknown_field", level="warning",
+                            field=key, hint=hint))
+
+    name = text_value(data, "name", "name", required=True)
+    parent = text_value(data, "parent", "parent")
+
+    base_url = ""
+    raw_base = text_value(data, "base_url", "base_url")
+    if raw_base:
+        normalised = normalise_base_url(raw_base)
+        if normalised is None:
+            problem("base_url", f'"{raw_base}" không phải địa chỉ web',
+                    "viết dạng base_url: https://tenxa.example.vn/ hoặc xoá dòng này")
+        else:
+            base_url = normalised
+
+    masthead = None
+    raw_mh = data.get("masthead")
+    if not isinstance(raw_mh, dict):
+        problem("masthead", "bị thiếu" if raw_mh is None else "phải là một nhóm trường",
+                "thêm nhóm masthead: với editor_in_chief:, address:, phone:, email: (xem README)")
+    else:
+        values = {k: text_value(raw_mh, k, f"masthead.{k}", required=(k == "editor_in_chief"))
+                  for k in _MASTHEAD_KEYS}
+        for key in raw_mh:
+            if key not in _MASTHEAD_KEYS:
+                guess = difflib.get_close_matches(str(key), _MASTHEAD_KEYS, n=1)
+                hint = f'có phải ý bạn là "{guess[0]}"?' if guess else "xoá dòng này"
+                out.append(diag(path, lines.get("masthead"), "unknown_field", level="warning",
+                                field=f"masthead.{key}", hint=hint))
+        masthead = Masthead(**values)
+
+    menu = _links(data.get("menu"), "menu", problem)
+    links = _links(data.get("links"), "links", problem)
+
+    hosts: list[str] = []
+    raw_hosts = data.get("embed_hosts") or []
+    if not isinstance(raw_hosts, list) or not all(isinstance(h, str) for h in raw_hosts):
+        problem("embed_hosts", "phải là danh sách tên miền",
+                "viết embed_hosts: [www.youtube.com]")
+    else:
+        hosts = [h.strip().lower() for h in raw_hosts if h.strip()]
+
+    if any(d.level == "error" for d in out) or masthead is None:
+        return None, out
+    return SiteConfig(name=name, parent=parent, base_url=base_url, masthead=masthead,
+                      menu=menu, links=links, embed_hosts=tuple(hosts)), out
+
+
+def _links(raw: object, key: str, problem) -> tuple[Link, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        problem(key, "phải là một danh sách", f"viết {key}: [{{title: …, url: …}}]")
+        return ()
+    result = []
+    for index, item in enumerate(raw, start=1):
+        if not isinstance(item, dict) or not isinstance(item.get("title"), str) \
+                or not isinstance(item.get("url"), str) or not item["title"].strip() \
+                or not item["url"].strip():
+            problem(f"{key} (mục {index})", "cần có title: và url:",
+                    f"viết mục {index} dạng {{title: Giới thiệu, url: /trang/gioi-thieu/}}")
+            continue
+        image = item.get("image") or ""
+        if not isinstance(image, str):
+            problem(f"{key} (mục {index})", "image phải là đường dẫn ảnh",
+                    "ví dụ image: media/lien-ket/dvc.png")
+            image = ""
+        result.append(Link(nfc(item["title"]).strip(), item["url"].strip(), image.strip()))
+    return tuple(result)

@@ -1,0 +1,415 @@
+"""Importer, part 1: the line model and the patterns of old commune portals.
+
+Every page, plain text or HTML, is first turned into a list of ``Line`` records;
+this module holds that record, the cleaning of raw text, and the recognisers
+(pure predicates and small parsers) that the extraction in ``importer_parse``
+combines. Patterns are kept here, in one place, so that they can be read next to
+docs/import.md, which lists them for editors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import nfc
+
+# --- the line model ------------------------------------------------------------
+
+TEXT = "text"          # a paragraph or a line of plain text (classified later)
+HEADING = "heading"    # <h1>..<h4> or a bold-only short paragraph in HTML
+ITEM = "item"          # <li> (level 0 = top, 1+ = nested)
+IMAGE = "image"        # <img>: text = alt, src = address
+CAPTION = "caption"    # <figcaption>, caption cells, italic line under an image
+SUMMARY = "summary"    # a vendor CMS lead ("sapo") paragraph
+BREADCRUMB = "breadcrumb"
+DOCTITLE = "doctitle"  # the HTML <title>, used only as evidence for the title
+METADATE = "metadate"  # a publication date from <meta>/<time>, evidence only
+BLANK = "blank"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a page, after cleaning. ``chrome`` marks portal furniture
+    (menus, sidebars, footers) found by the HTML structure: never body text,
+    but still read for the masthead and TTHC widget."""
+
+    text: str
+    kind: str = TEXT
+    level: int = 0
+    chrome: bool = False
+    src: str = ""
+    italic: bool = False
+    bold: bool = False
+
+
+# --- cleaning ------------------------------------------------------------------
+
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean(text: str) -> str:
+    """NFC, non-breaking and other odd spaces to one space, invisible marks dropped, trimmed."""
+    text = _INVISIBLE.sub("", nfc(text))
+    text = _CONTROL.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def text_to_lines(text: str) -> list[Line]:
+    """A page copied from a browser: one Line per line, blank lines kept as BLANK."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    out: list[Line] = []
+    for raw in text.split("\n"):
+        value = clean(raw)
+        out.append(Line(value) if value else Line("", BLANK))
+    return out
+
+
+def norm(text: str) -> str:
+    """Comparison form: case-folded words, punctuation and spacing ignored."""
+    return " ".join(re.sub(r"[\W_]+", " ", nfc(text).casefold()).split())
+
+
+# --- Vietnamese casing -----------------------------------------------------------
+
+ACRONYMS = frozenset("""UBND HĐND MTTQ NTM TTHC THCS THPT BHYT BHXH KT-XH ANTT TTATXH OCOP HTX
+CNTT ATGT ANQP BCĐ BCH ĐU HĐ CCB QLNN VH-XH VH TDTT PCCC PCCN TNTP HTX CLB KH QĐ TW""".split())
+_ADMIN_UNITS = ("thành phố", "thị trấn", "thị xã", "xã", "phường", "huyện", "quận", "tỉnh")
+
+
+def is_upper_line(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def sentence_case(text: str) -> str:
+    """"NÔNG THÔN MỚI" -> "Nông thôn mới"; "XÃ LAM SƠN" -> "Xã Lam Sơn".
+
+    Known acronyms (UBND, NTM, …) stay upper case; the words after an
+    administrative unit (xã, huyện, …) are a proper name and get capitals.
+    """
+    words = text.split()
+    out: list[str] = []
+    proper = False
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word.upper() in ACRONYMS or (word.isupper() and not re.search(r"[AEIOUYĂÂÊÔƠƯÁÀẢÃẠ-ỹ]", word, re.I)
+                                        and len(word) > 1):
+            out.append(word.upper())
+            i += 1
+            continue
+        low = word.lower()
+        two = " ".join(w.lower() for w in words[i:i + 2])
+        three = " ".join(w.lower() for w in words[i:i + 3])
+        unit = next((u for u in _ADMIN_UNITS if u in (low, two, three)), None)
+        if unit:
+            n = len(unit.split())
+            out.extend(w.lower() for w in words[i:i + n])
+            i += n
+            proper = True
+            continue
+        if proper and word[:1].isalpha():
+            out.append(low[:1].upper() + low[1:])
+        else:
+            out.append(low)
+        if word in ("-", "–", ",") or word.endswith(","):
+            proper = False
+        i += 1
+    result = " ".join(out)
+    return result[:1].upper() + result[1:] if result else result
+
+
+# --- dates -----------------------------------------------------------------------
+
+DATE_RE = re.compile(r"(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?!\d)")
+TIME_RE = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d:])")
+_DATE_WORDS = re.compile(
+    r"\b(thứ\s+(hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s+nhật|ngày\s+đăng|đăng\s+ngày|ngày\s+cập\s+nhật|"
+    r"cập\s+nhật(\s+lúc)?|đăng\s+lúc|ngày\s+xuất\s+bản|xuất\s+bản|thời\s+gian|ngày|lúc|gmt|am|pm|sa|ch|"
+    r"lượt\s+xem\s*:?\s*[\d.]*|lượt\s+đọc\s*:?\s*[\d.]*)\b", re.I)
+
+
+def find_datetime(text: str) -> tuple[str, str] | None:
+    """("2022-02-23", "08:40:17" or "08:40" or "") from a line such as
+    "23/02/2022 08:40:17", "Thứ Năm, 23/02/2022 - 08:40" or "08:40 23-02-2022"."""
+    match = DATE_RE.search(text)
+    if not match:
+        return None
+    day, month, year = (int(g) for g in match.groups())
+    if not (1 <= day <= 31 and 1 <= month <= 12 and 1900 <= year <= 2100):
+        return None
+    clock = ""
+    time = TIME_RE.search(text)
+    if time:
+        hour, minute, second = int(time.group(1)), int(time.group(2)), time.group(3)
+        if hour < 24 and minute < 60 and (second is None or int(second) < 60):
+            clock = f"{hour:02d}:{minute:02d}" + (f":{int(second):02d}" if second else "")
+    return f"{year:04d}-{month:02d}-{day:02d}", clock
+
+
+def is_date_line(text: str) -> bool:
+    """A short line that is a date (with labels, weekday, time) and nothing else."""
+    if len(text) > 90 or not find_datetime(text):
+        return False
+    rest = DATE_RE.sub(" ", text)
+    rest = TIME_RE.sub(" ", rest)
+    rest = _DATE_WORDS.sub(" ", rest)
+    return len(re.sub(r"[\W\d_]+", "", rest)) < 3
+
+
+# --- boilerplate -------------------------------------------------------------------
+
+# Lines that are always portal furniture, compared in ``norm`` form.
+JUNK_LINES = frozenset(norm(s) for s in (
+    "Skip Ribbon Commands", "Skip to main content", "Skip navigation", "Bỏ qua nội dung",
+    "Turn on more accessible mode", "Turn off more accessible mode", "Sign In", "Đăng nhập",
+    "image banner", "image advertisement", "image logo", "banner", "advertisement", "quảng cáo",
+    "logo", "Trang chủ", "Sơ đồ trang", "Sơ đồ cổng", "Sitemap", "Tìm kiếm", "Search",
+    "English", "Tiếng Việt", "RSS", "In bài viết", "In trang", "In bài", "Bản in", "Gửi email",
+    "Gửi bài viết", "Gửi cho bạn bè", "Chia sẻ", "Chia sẻ bài viết", "Facebook", "Zalo", "Twitter",
+    "Tweet", "Like", "Share", "Cỡ chữ", "A A A", "A- A A+", "Quay lại", "Trở về", "Trở lại",
+    "Về đầu trang", "Lên đầu trang", "Bình luận", "Ý kiến bạn đọc", "Gửi ý kiến", "Đang tải",
+    "Loading", "Đang cập nhật dữ liệu", "Đang cập nhật", "Chưa có dữ liệu", "Không có dữ liệu",
+    "Dữ liệu đang được cập nhật", "Chưa có bình luận", "Đọc tiếp", "Xem tiếp",
+))
+# Headings that start a block of links (latest news, related articles, sidebars).
+BLOCK_HEADINGS = frozenset(norm(s) for s in (
+    "TIN MỚI", "Tin mới nhất", "Tin mới đăng", "Tin tức mới", "Tin liên quan", "Bài viết liên quan",
+    "Các tin khác", "Các tin đã đưa", "Tin khác", "Các bài khác", "Các bài viết khác", "Bài viết khác",
+    "Tin cùng chuyên mục", "Tin cùng loại", "Xem thêm", "Xem nhiều", "Tin xem nhiều", "Tin đọc nhiều",
+    "Đọc nhiều", "Tin nổi bật", "Tin tiêu điểm", "Tin bài khác", "Tin đã đăng", "Liên kết website",
+    "Liên kết web", "Liên kết", "Thăm dò ý kiến", "Video clip", "Thư viện ảnh", "Thư viện video",
+    "Văn bản mới", "Văn bản mới ban hành", "Lịch công tác", "Thông báo mới", "Chuyên mục",
+    "Danh mục", "Dịch vụ công trực tuyến", "Hỏi đáp trực tuyến", "Giới thiệu chung",
+))
+_PLACEHOLDER = re.compile(r"^(\{[^{}\s]{1,40}\}|\[\[[^\]]{1,40}\]\]|\$\{?\w{1,40}\}?|%%?\w{1,40}%%?|#{2}\w+#{2})$")
+COUNTER_HEADINGS = frozenset(norm(s) for s in (
+    "Thống kê truy cập", "Thống kê lượt truy cập", "Lượt truy cập", "Số lượt truy cập",
+    "Bộ đếm truy cập", "Bộ đếm", "Thống kê", "Truy cập", "Lượt truy cập website",
+))
+_COUNTER = re.compile(
+    r"^(?:[•·●▪\-–*]\s*)?(đang truy cập|đang online|đang trực tuyến|trực tuyến|online|hôm nay|hôm qua|"
+    r"trong ngày|trong tuần|tuần này|tuần trước|tháng này|tháng trước|trong tháng|năm nay|"
+    r"tất cả|tổng cộng|tổng số|tổng|tổng lượt truy cập|tổng số lượt truy cập|lượt truy cập|"
+    r"số lượt truy cập|lượt xem|khách|thành viên|máy khách|visitors?|today|total)"
+    r"\s*:?\s*[\d.,\s]+$", re.I)
+
+
+def is_placeholder(text: str) -> bool:
+    """An unfilled template field such as "{keywords}"."""
+    return bool(_PLACEHOLDER.match(text.strip(" !.…")))
+
+
+def is_junk(text: str) -> bool:
+    """A single line of furniture: ribbons, banners, share buttons, placeholders."""
+    if not text:
+        return False
+    return norm(text) in JUNK_LINES or is_placeholder(text) or bool(
+        re.fullmatch(r"(image|hình ảnh|ảnh)\s+(banner|advertisement|quảng cáo|logo)\s*\d*", text, re.I))
+
+
+def is_block_heading(text: str) -> bool:
+    return norm(text) in BLOCK_HEADINGS
+
+
+def is_counter(text: str) -> bool:
+    return norm(text) in COUNTER_HEADINGS or bool(_COUNTER.match(text))
+
+
+# --- the "Kết quả giải quyết TTHC" widget -----------------------------------------
+
+_TTHC_START = re.compile(
+    r"^(kết quả|tình hình|thống kê)\s+(giải quyết|xử lý|tiếp nhận)\s*(và giải quyết\s*)?"
+    r"(tthc|thủ tục hành chính|hồ sơ( tthc)?)\b", re.I)
+_TTHC_LINE = re.compile(
+    r"^(\(?\s*(cập nhật|ngày cập nhật)( lúc)?\s*:?.*\)?|chi tiết|xem chi tiết|xem thêm|"
+    r"đến (tháng|ngày|nay|hết)\b.*|từ (ngày|tháng)\b.*|[\d.,]+\s*%|[\d.,]+|"
+    r"[^:]{2,60}:\s*[\d.,]+\s*%?)$", re.I)
+
+
+@dataclass(frozen=True)
+class TthcWidget:
+    """Totals printed by the TTHC widget (received, on time, late, as of ``updated``)."""
+
+    updated: str = ""      # "2023-12-11 10:17:19"
+    period_label: str = ""  # "Đến tháng 12 đã giải quyết:"
+    received: int | None = None
+    on_time: int | None = None
+    late: int | None = None
+    rate: str = ""          # "100%"
+
+
+def is_tthc_start(text: str) -> bool:
+    return bool(_TTHC_START.match(text))
+
+
+def is_tthc_line(text: str) -> bool:
+    return bool(_TTHC_LINE.match(text)) and len(text) <= 90
+
+
+def _number(value: str) -> int | None:
+    digits = re.sub(r"[.,\s]", "", value)
+    return int(digits) if digits.isdigit() else None
+
+
+def parse_tthc(lines: list[str]) -> TthcWidget:
+    values: dict[str, object] = {}
+    for text in lines:
+        low = text.lower()
+        if "cập nhật" in low:
+            found = find_datetime(text)
+            if found:
+                day, clock = found
+                values["updated"] = f"{day} {clock}".strip()
+            continue
+        if re.match(r"^(đến|từ)\s", low):
+            values["period_label"] = text
+            continue
+        if re.fullmatch(r"[\d.,]+\s*%", text) and "rate" not in values:
+            values["rate"] = text.replace(" ", "")
+            continue
+        label, sep, value = text.rpartition(":")
+        if not sep or "%" in value:
+            continue
+        number = _number(value)
+        label = label.lower()
+        if number is None or "tỉ lệ" in label or "tỷ lệ" in label:
+            continue
+        if "trễ hạn" in label or "quá hạn" in label:
+            values.setdefault("late", number)
+        elif "đúng hạn" in label or "trước hạn" in label:
+            values.setdefault("on_time", number)
+        elif "hồ sơ" in label or "tiếp nhận" in label:
+            values.setdefault("received", number)
+    return TthcWidget(**values)  # type: ignore[arg-type]
+
+
+# --- the masthead footer ------------------------------------------------------------
+
+_MASTHEAD_START = re.compile(r"^(trang|cổng) thông tin điện tử\b", re.I)
+MASTHEAD_LABELS = {
+    "editor_in_chief": ("trưởng ban biên tập", "trưởng ban bt", "chịu trách nhiệm chính",
+                        "chịu trách nhiệm nội dung", "chịu trách nhiệm", "tổng biên tập",
+                        "người chịu trách nhiệm"),
+    "owner": ("cơ quan chủ quản", "đơn vị chủ quản", "chủ quản", "cơ quan quản lý"),
+    "address": ("địa chỉ", "trụ sở"),
+    "phone": ("điện thoại", "đt", "tel", "hotline", "số điện thoại"),
+    "fax": ("fax",),
+    "email": ("email", "e-mail", "thư điện tử", "mail"),
+    "license": ("giấy phép", "ghi rõ nguồn", "bản quyền", "©", "copyright"),
+    "other": ("thiết kế", "phát triển bởi", "designed by", "website", "phiên bản"),
+}
+
+
+def masthead_field(text: str) -> tuple[str, str] | None:
+    """("address", "xã Lam Sơn- …") for a "Địa chỉ: …" line of a footer, else None."""
+    low = text.lower()
+    for key, labels in MASTHEAD_LABELS.items():
+        for label in labels:
+            if low.startswith(label):
+                rest = text[len(label):]
+                if key == "license" or rest[:1] in (":", " ", "-") and ":" in rest[:4] or rest[:1] == ":":
+                    return key, rest.lstrip(" :").strip()
+    return None
+
+
+def is_masthead_start(text: str, next_text: str) -> bool:
+    """A "TRANG THÔNG TIN ĐIỆN TỬ XÃ …" line (upper case, or followed by footer fields)."""
+    if not _MASTHEAD_START.match(text) or len(text) > 140:
+        return False
+    return is_upper_line(text) or masthead_field(next_text) is not None
+
+
+def tidy_dashes(value: str) -> str:
+    """"Lam Sơn- Thanh Miện-Hải Dương" -> "Lam Sơn - Thanh Miện - Hải Dương"."""
+    return re.sub(r"(?<=[^\W\d])\s*[-–]\s*(?=[^\W\d])", " - ", value)
+
+
+@dataclass(frozen=True)
+class Masthead:
+    """What a portal's footer says about the site (suggested site.yml values)."""
+
+    name: str = ""
+    parent: str = ""
+    editor_in_chief: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+def parse_masthead(lines: list[str]) -> Masthead:
+    values: dict[str, str] = {}
+    for text in lines:
+        if _MASTHEAD_START.match(text) and "name" not in values:
+            parts = [p.strip() for p in re.split(r"\s+[-–|]\s+", text) if p.strip()]
+            values["name"] = sentence_case(parts[0])
+            if len(parts) > 1:
+                parent = sentence_case(parts[1])
+                values["parent"] = parent[:1].lower() + parent[1:]
+            continue
+        found = masthead_field(text)
+        if not found:
+            continue
+        key, value = found
+        if key in ("editor_in_chief", "address") and value:
+            values.setdefault(key, tidy_dashes(value))
+        elif key == "phone" and value:
+            values.setdefault("phone", value)
+        elif key == "email":
+            match = re.search(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", value)
+            if match:
+                values.setdefault("email", match.group(0))
+    return Masthead(**values)
+
+
+# --- lists, headings, bylines, captions -----------------------------------------------
+
+ITEM_RE = re.compile(r"^(?:[-–—]\s+|[•·●▪◦]\s*)(?=\S)")
+SUBITEM_RE = re.compile(r"^\+\s+(?=\S)")
+HEADING_RE = re.compile(
+    r"^(?P<num>[IVXLC]{1,6}\.|(?:\d{1,2}\.){1,3}\d{0,2}|\d{1,2}\)|[a-zđ]\))\s+(?P<text>\S.*)$")
+BYLINE_PREFIX = re.compile(
+    r"^(tin,?\s*ảnh|bài,?\s*ảnh|tin\s+và\s+ảnh|bài\s+và\s+ảnh|tin|bài|ảnh|tác giả|người viết|"
+    r"nguồn|theo)\s*:\s*", re.I)
+CAPTION_RE = re.compile(r"^(\(?\s*ảnh(\s+minh\s+ho[ạa])?\s*[:\-–)]|\(\s*ảnh\b.*\)$|ảnh minh ho[ạa]\b)", re.I)
+TAGS_RE = re.compile(r"^(từ khoá|từ khóa|tags?|thẻ|keywords?)\s*:\s*(?P<rest>.*)$", re.I)
+
+
+def heading_number(text: str) -> str | None:
+    """"1." for "1. Về công tác chỉ đạo, điều hành"; None for a numbered sentence."""
+    match = HEADING_RE.match(text)
+    if not match or len(text) > 150 or text.endswith((".", ";", ",")):
+        return None
+    return match.group("num")
+
+
+def is_byline(text: str) -> bool:
+    """"Mai Chi", "Bản tin NTM", "Tin, ảnh: Thu Hà", "PV", "Theo Báo Hải Dương"."""
+    value = BYLINE_PREFIX.sub("", text).strip()
+    words = value.split()
+    if not (1 <= len(words) <= 6) or len(value) > 60:
+        return False
+    if text.endswith((".", ":", ";", ",", "!", "?", "…")) and not re.search(r"\b[A-ZĐ]\.$", text):
+        return False
+    if ITEM_RE.match(text) or SUBITEM_RE.match(text) or heading_number(text) or is_date_line(text):
+        return False
+    return value[:1].isupper() and not any(ch.isdigit() for ch in value)
+
+
+def byline_name(text: str) -> str:
+    return BYLINE_PREFIX.sub("", text).strip().strip("()").strip()
+
+
+def is_caption(text: str) -> bool:
+    return len(text) <= 300 and bool(CAPTION_RE.match(text))
+
+
+def breadcrumb_parts(text: str) -> list[str] | None:
+    """["Trang chủ", "Tin tức", "Nông thôn mới"] for "Trang chủ > Tin tức > Nông thôn mới"."""
+    parts = [p.strip() for p in re.split(r"\s*(?:>>|>|»|›|/|\|)\s*", text) if p.strip()]
+    if len(parts) >= 2 and norm(parts[0]) in (norm("Trang chủ"), "home", norm("Trang nhất")):
+        return parts
+    return None

@@ -1,0 +1,45 @@
+"""The message catalogue: every text an editor can see about their content.
+
+Plain Vietnamese, each says what is wrong and how to fix it. Keys are stable
+codes used by tests; ``errors.diag`` fills in the ``{placeholders}``.
+"""
+
+DATE_HINT = "dùng dạng 23/02/2022 08:40:17 hoặc 2022-02-23 08:40:17"
+
+MESSAGES: dict[str, str] = {
+    # reading files
+    "unreadable": "không đọc được tệp ({reason}) — kiểm tra quyền truy cập tệp",
+    "not_utf8": "tệp không phải UTF-8 (có vẻ là {encoding}) — mở tệp và lưu lại với bảng mã UTF-8",
+    "binary": "tệp không phải văn bản (có vẻ là tệp nhị phân) — xoá tệp này hoặc đổi đuôi khác .md",
+    "empty_file": "tệp rỗng — viết phần đầu (---, title, date, ---) và nội dung bài, hoặc xoá tệp",
+    "no_front_matter": "thiếu phần đầu bài — dòng đầu tiên phải là --- rồi title:, date:, và kết thúc bằng ---",
+    "unclosed_front_matter": "phần đầu bài mở bằng --- ở dòng 1 nhưng không có dòng --- đóng lại — thêm một dòng --- sau trường cuối cùng",
+    "yaml_syntax": "lỗi cú pháp YAML: {problem} — kiểm tra dấu hai chấm, dấu ngoặc kép và thụt lề ở dòng này",
+    "yaml_alias": "không dùng neo/bí danh YAML (& và *) trong nội dung — viết giá trị đầy đủ",
+    "yaml_not_mapping": "phần đầu bài phải là các dòng \"tên: giá trị\" (ví dụ title: Tiêu đề), không phải {kind}",
+    "too_large": "tệp quá lớn ({size_mb} MB, tối đa {limit_mb} MB) — chia bài thành nhiều bài hoặc bỏ bớt nội dung dán vào",
+    "symlink_outside": "liên kết tượng trưng trỏ ra ngoài thư mục content/ — chép tệp thật vào content/ thay vì liên kết",
+    # front matter fields
+    "missing_field": "thiếu trường bắt buộc \"{field}\" — thêm dòng {field}: {example}",
+    "field_type": "trường \"{field}\" phải là {expected}, không phải {got} — ví dụ: {field}: {example}",
+    "empty_field": "trường \"{field}\" đang để trống — điền giá trị hoặc xoá dòng này",
+    "bad_date": "ngày \"{value}\" không hợp lệ — " + DATE_HINT,
+    "bad_period": "kỳ bản tin \"{value}\" không hợp lệ — dùng dạng period: 2023-07 (năm-tháng)",
+    "missing_period": "bản tin thiếu trường \"period\" — thêm dòng period: 2023-07 (năm-tháng của bản tin)",
+    "bad_draft": "trường \"draft\" chỉ nhận true hoặc false, không phải \"{value}\" — viết draft: true để giữ bài nháp",
+    "bad_slug": "slug \"{value}\" không hợp lệ — chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ slug: hop-dan-thon-3",
+    "bad_path": "đường dẫn \"{value}\" không hợp lệ — dùng đường dẫn trong thư mục content/, ví dụ media/2023/anh.jpg, không dùng ../ hay đường dẫn tuyệt đối",
+    "unknown_field": "trường \"{field}\" không được dùng — {hint}",
+    "duplicate_url": "hai bài có cùng địa chỉ {url} (bài kia: {other}) — đổi tiêu đề hoặc thêm slug: khác cho một trong hai bài",
+    "unknown_section": "thư mục \"{section}\" không phải chuyên trang nào ({known}) — chuyển tệp vào một trong các thư mục đó",
+    # site.yml
+    "missing_site": "không có tệp site.yml — tạo tệp content/site.yml với tên trang (name:) và ban biên tập (masthead:)",
+    "site_field": "trường \"{field}\" {problem} — {fix}",
+    # tthc.yml
+    "tthc_row": "dòng số liệu tháng {month}: {problem} — {fix}",
+    "tthc_duplicate": "tháng {month} xuất hiện hai lần (dòng {first} và dòng {second}) — gộp lại thành một dòng",
+    "tthc_future": "tháng {month} chưa đến (hôm nay {today}) — kiểm tra lại năm và tháng",
+    "tthc_field": "{problem} — {fix}",
+    # theme
+    "template": "lỗi trong giao diện: {problem}",
+}

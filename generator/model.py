@@ -1,0 +1,158 @@
+"""The site model: published articles and every index the pages need.
+
+``build_site`` is pure: config, articles, TTHC data and the build time in; a
+frozen ``Site`` out, with sections, categories, tags, months, bulletins,
+related articles and neighbours computed once, before anything is rendered.
+It also finds content errors that need the whole site (two articles at the
+same URL).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from types import MappingProxyType
+from typing import Mapping
+
+from . import urls
+from .config import SECTIONS, SiteConfig
+from .content import Article
+from .errors import Diagnostic, diag
+from .text import slugify
+from .tthc import Tthc
+
+LATEST = 5  # "Tin mới" in the sidebar
+RELATED = 5
+
+
+@dataclass(frozen=True)
+class Group:
+    """A named list of articles: a category, a tag or a month, newest first."""
+
+    key: str  # slug, or "2023-07" for a month
+    name: str
+    url: str
+    articles: tuple[Article, ...]
+
+
+@dataclass(frozen=True)
+class Site:
+    config: SiteConfig
+    tthc: Tthc
+    articles: tuple[Article, ...]  # every published dated article, newest first
+    pages: tuple[Article, ...]  # standalone pages (trang/), by title
+    sections: Mapping[str, tuple[Article, ...]]  # section key -> newest first
+    categories: tuple[Group, ...]  # by name
+    tags: tuple[Group, ...]  # by name
+    months: tuple[Group, ...]  # newest month first
+    bulletins: tuple[Article, ...]  # newest period first
+    related: Mapping[str, tuple[Article, ...]]  # article url -> same category, newest first
+    neighbours: Mapping[str, tuple[Article | None, Article | None]]  # url -> (older, newer)
+    category_of: Mapping[str, Group]  # category name -> group
+    tag_of: Mapping[str, Group]
+    preview: bool = False  # built with --drafts: drafts and future articles shown, marked
+
+    @property
+    def latest(self) -> tuple[Article, ...]:
+        return self.articles[:LATEST]
+
+    def is_future(self, article: Article, now: datetime) -> bool:
+        return article.date is not None and article.date > now
+
+
+def newest_first(articles) -> tuple[Article, ...]:
+    """Newest first; equal dates ordered by source path so builds are reproducible."""
+    dated = sorted((a for a in articles if a.date is not None), key=lambda a: a.source)
+    dated.sort(key=lambda a: a.date, reverse=True)
+    undated = sorted((a for a in articles if a.date is None), key=lambda a: a.source)
+    return tuple(dated + undated)
+
+
+def is_published(article: Article, now: datetime) -> bool:
+    return not article.draft and (article.date is None or article.date <= now)
+
+
+def find_collisions(articles: list[Article]) -> list[Diagnostic]:
+    """Two articles at one URL: an error on each, naming the other file."""
+    seen: dict[str, Article] = {}
+    out: list[Diagnostic] = []
+    for article in sorted(articles, key=lambda a: a.source):
+        other = seen.get(article.url)
+        if other is None:
+            seen[article.url] = article
+            continue
+        out.append(diag(article.source, article.lines.get("slug") or article.title_line,
+                        "duplicate_url", url=article.url, other=other.source))
+        out.append(diag(other.source, other.lines.get("slug") or other.title_line,
+                        "duplicate_url", url=other.url, other=article.source))
+    return out
+
+
+def _groups(articles: tuple[Article, ...], keys_of, url_of) -> tuple[Group, ...]:
+    """Group articles under each of their keys (names); one group per slug."""
+    by_slug: dict[str, list[Article]] = {}
+    names: dict[str, str] = {}
+    for article in articles:
+        for name in keys_of(article):
+            slug = slugify(name) or "khac"
+            names.setdefault(slug, name)
+            by_slug.setdefault(slug, []).append(article)
+    groups = [Group(slug, names[slug], url_of(slug), tuple(items)) for slug, items in by_slug.items()]
+    return tuple(sorted(groups, key=lambda g: (slugify(g.name), g.name)))
+
+
+def build_site(config: SiteConfig, articles: list[Article], tthc: Tthc, now: datetime,
+               preview: bool = False) -> tuple[Site | None, list[Diagnostic]]:
+    """Assemble the site model from validated records."""
+    problems = find_collisions(articles)
+    if problems:
+        return None, problems
+    shown = [a for a in articles if preview or is_published(a, now)]
+    dated = newest_first(a for a in shown if SECTIONS[a.section].dated)
+    pages = tuple(sorted((a for a in shown if not SECTIONS[a.section].dated),
+                         key=lambda a: (slugify(a.title), a.source)))
+
+    sections = {key: tuple(a for a in dated if a.section == key) for key in SECTIONS if SECTIONS[key].dated}
+    categories = _groups(dated, lambda a: (a.category,), urls.category)
+    tags = _groups(dated, lambda a: a.tags, urls.tag)
+
+    months_map: dict[tuple[int, int], list[Article]] = {}
+    for article in dated:
+        if article.date is not None:
+            months_map.setdefault((article.date.year, article.date.month), []).append(article)
+    months = tuple(Group(f"{y:04d}-{m:02d}", f"tháng {m}/{y}", urls.month(y, m), tuple(items))
+                   for (y, m), items in sorted(months_map.items(), reverse=True))
+
+    bulletins = tuple(sorted(sections.get("ban-tin", ()),
+                             key=lambda a: (a.period or (0, 0), a.date or now, a.source), reverse=True))
+
+    category_of = {g.name: g for g in categories}
+    for article in dated:  # names that share a slug with another spelling
+        if article.category not in category_of:
+            category_of[article.category] = next(g for g in categories if g.key == (slugify(article.category) or "khac"))
+    tag_of = {}
+    for group in tags:
+        for article in group.articles:
+            for name in article.tags:
+                if (slugify(name) or "khac") == group.key:
+                    tag_of[name] = group
+
+    related = {a.url: tuple(b for b in category_of[a.category].articles if b.url != a.url)[:RELATED]
+               for a in dated}
+
+    neighbours: dict[str, tuple[Article | None, Article | None]] = {}
+    for key, items in sections.items():
+        ordered = bulletins if key == "ban-tin" else items
+        for index, article in enumerate(ordered):
+            newer = ordered[index - 1] if index > 0 else None
+            older = ordered[index + 1] if index + 1 < len(ordered) else None
+            neighbours[article.url] = (older, newer)
+
+    site = Site(
+        config=config, tthc=tthc, articles=dated, pages=pages,
+        sections=MappingProxyType(sections), categories=categories, tags=tags, months=months,
+        bulletins=bulletins, related=MappingProxyType(related),
+        neighbours=MappingProxyType(neighbours), category_of=MappingProxyType(category_of),
+        tag_of=MappingProxyType(tag_of), preview=preview,
+    )
+    return site, []

@@ -1,0 +1,188 @@
+"""The page plan: which pages the site has, at which URL, with what data.
+
+Pure and deterministic: a ``Site`` in, a tuple of ``PagePlan`` out. Pagination,
+breadcrumbs and chart geometry are decided here so templates only present.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from . import urls
+from .config import SECTIONS
+from .content import Article
+from .model import Group, Site
+from .tthc import YearStats
+
+PER_PAGE = 20
+HOME_LATEST = 6
+HOME_PER_CATEGORY = 4
+
+Crumbs = tuple[tuple[str, str], ...]
+HOME_CRUMB = ("Trang chủ", urls.HOME)
+
+
+@dataclass(frozen=True)
+class Pagination:
+    page: int
+    pages: tuple[tuple[int, str], ...]  # (number, url) for every page
+
+    @property
+    def count(self) -> int:
+        return len(self.pages)
+
+    @property
+    def previous(self) -> str | None:
+        return self.pages[self.page - 2][1] if self.page > 1 else None
+
+    @property
+    def next(self) -> str | None:
+        return self.pages[self.page][1] if self.page < self.count else None
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    url: str
+    template: str
+    title: str
+    crumbs: Crumbs = ()
+    data: Mapping = field(default_factory=dict)
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str  # "T7"
+    month: int
+    x: int
+    y: int
+    height: int
+    value: str  # "3.340"
+
+
+@dataclass(frozen=True)
+class Chart:
+    width: int
+    height: int
+    bars: tuple[Bar, ...]
+    baseline: int
+    max_value: str
+
+
+def paginate(base_title: str, url_of, articles: tuple[Article, ...], template: str,
+             crumbs: Crumbs, data: Mapping | None = None, description: str = "") -> list[PagePlan]:
+    """One PagePlan per 20 articles; page 1 at the base URL."""
+    chunks = [articles[i:i + PER_PAGE] for i in range(0, len(articles), PER_PAGE)] or [()]
+    numbered = tuple((n, url_of(n)) for n in range(1, len(chunks) + 1))
+    plans = []
+    for number, chunk in enumerate(chunks, start=1):
+        title = base_title if number == 1 else f"{base_title} - trang {number}"
+        plans.append(PagePlan(
+            url=url_of(number), template=template, title=title, crumbs=crumbs,
+            data=dict(data or {}, articles=chunk, pagination=Pagination(number, numbered),
+                      heading=base_title),
+            description=description))
+    return plans
+
+
+def chart_for(year: YearStats) -> Chart:
+    """Geometry of the monthly bar chart (processed files per month)."""
+    width, height, top, bottom, left, step = 640, 240, 20, 30, 40, 48
+    max_processed = max((row.figures.processed for row in year.months), default=0) or 1
+    usable = height - top - bottom
+    bars = []
+    for index, row in enumerate(year.months):
+        bar_height = round(usable * row.figures.processed / max_processed)
+        bars.append(Bar(f"T{row.month}", row.month, left + index * step + 8,
+                        height - bottom - bar_height, bar_height, row.figures.text("processed")))
+    return Chart(width, height, tuple(bars), height - bottom,
+                 year.months and max(year.months, key=lambda r: r.figures.processed).figures.text("processed") or "0")
+
+
+def plan_pages(site: Site) -> tuple[PagePlan, ...]:
+    """Every page of the site, in a stable order."""
+    plans: list[PagePlan] = []
+    news = site.sections.get("tin-tuc", ())
+    plans.append(PagePlan(
+        url=urls.HOME, template="home.html", title="Trang chủ",
+        data={
+            "latest": news[:HOME_LATEST] or site.articles[:HOME_LATEST],
+            # bulletins have their own block, so their category gets none
+            "blocks": tuple((g, g.articles[:HOME_PER_CATEGORY]) for g in site.categories
+                            if not all(SECTIONS[a.section].bulletin for a in g.articles)),
+            "bulletin": site.bulletins[0] if site.bulletins else None,
+        },
+        description=site.config.name))
+
+    for article in site.articles + site.pages:
+        section = SECTIONS[article.section]
+        crumbs: Crumbs = (HOME_CRUMB,)
+        if section.dated:
+            crumbs += ((section.title, urls.section(section.key)),)
+            group = site.category_of[article.category]
+            if group.name != section.title:
+                crumbs += ((group.name, group.url),)
+        older, newer = site.neighbours.get(article.url, (None, None))
+        plans.append(PagePlan(
+            url=article.url, template="page.html" if not section.dated else "article.html",
+            title=article.title, crumbs=crumbs + ((article.title, article.url),),
+            data={
+                "article": article,
+                "category": site.category_of.get(article.category),
+                "related": site.related.get(article.url, ()),
+                "older": older, "newer": newer,
+                "tags": tuple(site.tag_of[t] for t in article.tags if t in site.tag_of),
+                "is_bulletin": section.bulletin,
+            },
+            description=article.summary))
+
+    for key, section in SECTIONS.items():
+        if not section.dated:
+            continue
+        items = site.sections.get(key, ())
+        crumbs = (HOME_CRUMB, (section.title, urls.section(key)))
+        if section.bulletin:
+            years: dict[int, list[Article]] = {}
+            for bulletin in site.bulletins:
+                year = bulletin.period[0] if bulletin.period else bulletin.date.year
+                years.setdefault(year, []).append(bulletin)
+            plans.append(PagePlan(
+                url=urls.section(key), template="bulletins.html", title=section.title, crumbs=crumbs,
+                data={"years": tuple((y, tuple(b)) for y, b in sorted(years.items(), reverse=True))},
+                description=f"{section.title} của {site.config.name}"))
+        else:
+            plans += paginate(section.title, lambda n, k=key: urls.section(k, n), items,
+                              "list.html", crumbs, description=f"{section.title} - {site.config.name}")
+
+    for group in site.categories:
+        plans += paginate(group.name, lambda n, g=group: urls.category(g.key, n), group.articles,
+                          "list.html", (HOME_CRUMB, (group.name, group.url)),
+                          {"kind": "Chuyên mục"}, description=f"Chuyên mục {group.name}")
+    plans.append(PagePlan(url=urls.TAGS, template="tags.html", title="Thẻ",
+                          crumbs=(HOME_CRUMB, ("Thẻ", urls.TAGS)), data={"tags": site.tags}))
+    for group in site.tags:
+        plans += paginate(f"Thẻ: {group.name}", lambda n, g=group: urls.tag(g.key, n), group.articles,
+                          "list.html", (HOME_CRUMB, ("Thẻ", urls.TAGS), (group.name, group.url)),
+                          {"kind": "Thẻ"})
+
+    years: dict[int, list[Group]] = {}
+    for group in site.months:
+        years.setdefault(int(group.key[:4]), []).append(group)
+    archive_crumbs = (HOME_CRUMB, ("Lưu trữ", urls.ARCHIVE))
+    plans.append(PagePlan(url=urls.ARCHIVE, template="archive.html", title="Lưu trữ",
+                          crumbs=archive_crumbs,
+                          data={"years": tuple((y, tuple(m)) for y, m in sorted(years.items(), reverse=True))}))
+    for group in site.months:
+        year, month = int(group.key[:4]), int(group.key[5:])
+        plans += paginate(f"Lưu trữ {group.name}", lambda n, y=year, m=month: urls.month(y, m, n),
+                          group.articles, "list.html", archive_crumbs + ((group.name, group.url),),
+                          {"kind": "Lưu trữ"})
+
+    plans.append(PagePlan(
+        url=urls.STATS, template="stats.html", title="Kết quả giải quyết thủ tục hành chính",
+        crumbs=(HOME_CRUMB, ("Kết quả giải quyết TTHC", urls.STATS)),
+        data={"years": tuple((y, chart_for(y)) for y in site.tthc.years)},
+        description="Số hồ sơ thủ tục hành chính đã giải quyết theo tháng"))
+    plans.append(PagePlan(url=urls.NOT_FOUND, template="404.html", title="Không tìm thấy trang"))
+    return tuple(plans)

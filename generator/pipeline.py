@@ -1,0 +1,160 @@
+"""The build, stage by stage: config -> articles -> site model -> outputs -> write.
+
+``load_site`` reads and validates everything (all errors collected) before
+anything is rendered; ``build`` renders and writes transactionally. ``check``
+and ``serve`` reuse these functions rather than a second code path.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from . import urls
+from .config import MEDIA_DIR, SiteConfig, parse_site_config
+from .content import Article, display_path, read_content
+from .errors import BuildFailed, Diagnostic, diag, errors_of, sort_key
+from .model import Site, build_site
+from .render import Output, render_site
+from .source import decode
+from .text import VIETNAM_TZ
+from .tthc import EMPTY, Tthc, parse_tthc
+from .writer import write_site
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    content: Path = Path("content")
+    theme: Path = Path("themes/default")
+    output: Path = Path("public")
+    drafts: bool = False
+    base_url: str | None = None  # overrides site.yml
+    force: bool = False
+    now: datetime | None = None  # the build's "now" (future articles); default: the clock
+
+    def moment(self) -> datetime:
+        return self.now or datetime.now(VIETNAM_TZ)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """Everything read and validated: the input of rendering."""
+
+    site: Site | None
+    articles: tuple[Article, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    pages: int
+    files: int
+    seconds: float
+    warnings: tuple[Diagnostic, ...] = field(default=())
+
+
+def _read_yaml_file(content: Path, name: str, required: bool):
+    file = content / name
+    path = display_path(content, file)
+    if not file.exists():
+        return None, ([diag(path, None, "missing_site")] if required else [])
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        return None, [diag(path, None, "unreadable", reason=exc.strerror or type(exc).__name__)]
+    return decode(path, data)
+
+
+def load_config(content: Path, base_url: str | None = None) -> tuple[SiteConfig | None, list[Diagnostic]]:
+    source, problems = _read_yaml_file(content, "site.yml", required=True)
+    if source is None:
+        return None, problems
+    config, more = parse_site_config(source)
+    if config is not None and base_url is not None:
+        from dataclasses import replace
+        from .config import normalise_base_url
+        config = replace(config, base_url=normalise_base_url(base_url) or "")
+    return config, problems + more
+
+
+def load_tthc(content: Path, now: datetime) -> tuple[Tthc | None, list[Diagnostic]]:
+    source, problems = _read_yaml_file(content, "tthc.yml", required=False)
+    if source is None:
+        return (EMPTY if not problems else None), problems
+    tthc, more = parse_tthc(source, now.date())
+    return tthc, problems + more
+
+
+def check_files(content: Path, config: SiteConfig, articles: list[Article]) -> list[Diagnostic]:
+    """Cover images and banner images must exist inside content/."""
+    out = []
+    for article in articles:
+        if article.image and not (content / article.image).is_file():
+            out.append(diag(article.source, article.lines.get("image"), "field_type", field="image",
+                            expected="một ảnh có thật trong thư mục content/",
+                            got=f'"{article.image}" (không tìm thấy tệp)', example="media/2023/anh.jpg"))
+    for link in config.links:
+        if link.image and not (content / link.image.lstrip("/")).is_file():
+            out.append(diag(display_path(content, content / "site.yml"), None, "site_field",
+                            field="links", problem=f'có ảnh "{link.image}" không tìm thấy',
+                            fix="chép ảnh vào content/media/ hoặc sửa đường dẫn"))
+    return out
+
+
+def load_site(options: BuildOptions) -> Loaded:
+    """Read config, TTHC data and every article; build the model. Collects every error."""
+    now = options.moment()
+    config, diagnostics = load_config(options.content, options.base_url)
+    tthc, problems = load_tthc(options.content, now)
+    diagnostics += problems
+    articles, problems = read_content(options.content, config)
+    diagnostics += problems
+    if config is not None:
+        diagnostics += check_files(options.content, config, articles)
+    site = None
+    if config is not None and tthc is not None and not errors_of(diagnostics):
+        site, problems = build_site(config, articles, tthc, now, preview=options.drafts)
+        diagnostics += problems
+    return Loaded(site, tuple(articles), tuple(sorted(diagnostics, key=sort_key)))
+
+
+def static_copies(options: BuildOptions) -> list[tuple[Path, str]]:
+    """Theme static files -> static/, content/media -> media/ (sorted, no hidden files)."""
+    copies = []
+    for root, prefix in ((options.theme / "static", "static"), (options.content / MEDIA_DIR, MEDIA_DIR)):
+        if root.is_dir():
+            for file in sorted(root.rglob("*")):
+                rel = file.relative_to(root)
+                if file.is_file() and not any(p.startswith(".") for p in rel.parts):
+                    if file.is_symlink() and root.resolve() not in file.resolve().parents:
+                        continue  # never publish what a link outside the folder points to
+                    copies.append((file, f"{prefix}/{rel.as_posix()}"))
+    return copies
+
+
+def render(options: BuildOptions, site: Site) -> list[Output]:
+    outputs, problems = render_site(site, options.theme, options.moment())
+    if problems:
+        raise BuildFailed(problems)
+    return outputs
+
+
+def build(options: BuildOptions, wait_message=None) -> BuildReport:
+    """Build the site into options.output, or raise BuildFailed with every error."""
+    started = time.perf_counter()
+    loaded = load_site(options)
+    errors = errors_of(loaded.diagnostics)
+    if errors or loaded.site is None:
+        raise BuildFailed(errors)
+    outputs = render(options, loaded.site)
+    copies = static_copies(options)
+    files = [(o.path, o.data) for o in outputs]
+    count = write_site(options.output, files, copies, force=options.force, wait_message=wait_message)
+    pages = sum(1 for o in outputs if o.path.endswith(".html"))
+    warnings = tuple(d for d in loaded.diagnostics if d.level != "error")
+    return BuildReport(pages, count, time.perf_counter() - started, warnings)
+
+
+__all__ = ["BuildOptions", "BuildReport", "Loaded", "build", "load_site", "render", "urls"]

@@ -1,0 +1,107 @@
+"""Rendering: the site model and page plan through the Jinja theme into bytes.
+
+Never writes to disk: ``render_site`` returns ``Output`` records for the
+writer. Jinja runs with autoescape and StrictUndefined, so a template typo
+fails the build instead of printing nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import jinja2
+
+from . import urls
+from .errors import Diagnostic, diag
+from .model import Site
+from .pages import PagePlan, plan_pages
+from .text import format_date, format_datetime, format_int, format_month, iso_datetime, upper_vi
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file of the built site: its path under the output folder and its bytes."""
+
+    path: str
+    data: bytes
+    url: str = ""
+
+
+def make_environment(theme_dir: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(theme_dir / "templates")),
+        autoescape=jinja2.select_autoescape(("html", "xml", "svg"), default_for_string=True),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        vn_datetime=format_datetime,
+        vn_date=format_date,
+        iso=iso_datetime,
+        vn_int=format_int,
+        month_label=lambda period: format_month(period[0], period[1]) if period else "",
+        upper_vi=upper_vi,
+    )
+    return env
+
+
+def masthead_heading(site: Site) -> str:
+    """"TRANG THÔNG TIN ĐIỆN TỬ XÃ LAM SƠN - HUYỆN THANH MIỆN"."""
+    name = site.config.name
+    return upper_vi(f"{name} - {site.config.parent}" if site.config.parent else name)
+
+
+def render_page(env: jinja2.Environment, site: Site, plan: PagePlan, now: datetime) -> Output:
+    template = env.get_template(plan.template)
+    absolute_links = plan.url == urls.NOT_FOUND  # served at any depth
+
+    def url(target: str) -> str:
+        if absolute_links:
+            return urls.absolute(target, site.config.base_url) if site.config.base_url else target
+        return urls.relative(target, plan.url)
+
+    html = template.render(
+        site=site, page=plan, url=url, urls=urls, now=now,
+        masthead_heading=masthead_heading(site),
+        canonical=urls.absolute(plan.url, site.config.base_url) if site.config.base_url else "",
+        is_future=lambda article: site.is_future(article, now),
+        **plan.data,
+    )
+    return Output(urls.output_path(plan.url), html.encode("utf-8"), plan.url)
+
+
+def render_site(site: Site, theme_dir: Path, now: datetime
+                ) -> tuple[list[Output], list[Diagnostic]]:
+    """Render every page, the feed, sitemap and CSV. Template errors become diagnostics."""
+    env = make_environment(theme_dir)
+    outputs: list[Output] = []
+    try:
+        for plan in plan_pages(site):
+            outputs.append(render_page(env, site, plan, now))
+        if site.config.base_url:  # feeds and sitemaps need absolute URLs
+            outputs.append(_render_xml(env, site, "feed.xml", urls.FEED, now))
+            outputs.append(_render_xml(env, site, "sitemap.xml", urls.SITEMAP, now))
+    except jinja2.TemplateSyntaxError as exc:
+        return [], [diag(_theme_path(theme_dir, exc.filename), exc.lineno, "template",
+                         problem=exc.message)]
+    except jinja2.TemplateError as exc:
+        return [], [diag(_theme_path(theme_dir, None), None, "template", problem=str(exc))]
+    outputs.append(Output(urls.output_path(urls.STATS_CSV), site.tthc.csv().encode("utf-8"),
+                          urls.STATS_CSV))
+    return outputs, []
+
+
+def _render_xml(env: jinja2.Environment, site: Site, name: str, url: str, now: datetime) -> Output:
+    text = env.get_template(name).render(site=site, urls=urls, now=now,
+                                         absolute=lambda t: urls.absolute(t, site.config.base_url))
+    return Output(urls.output_path(url), text.encode("utf-8"), url)
+
+
+def _theme_path(theme_dir: Path, filename: str | None) -> str:
+    if not filename:
+        return str(theme_dir / "templates")
+    return str(Path(filename))
