@@ -125,6 +125,7 @@ def sentence_case(text: str) -> str:
 # --- dates -----------------------------------------------------------------------
 
 DATE_RE = re.compile(r"(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?!\d)")
+ISO_DATE_RE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 TIME_RE = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d:])")
 _DATE_WORDS = re.compile(
     r"\b(thứ\s+(hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s+nhật|ngày\s+đăng|đăng\s+ngày|ngày\s+cập\s+nhật|"
@@ -136,9 +137,13 @@ def find_datetime(text: str) -> tuple[str, str] | None:
     """("2022-02-23", "08:40:17" or "08:40" or "") from a line such as
     "23/02/2022 08:40:17", "Thứ Năm, 23/02/2022 - 08:40" or "08:40 23-02-2022"."""
     match = DATE_RE.search(text)
-    if not match:
+    iso = ISO_DATE_RE.search(text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+    elif iso:
+        year, month, day = (int(g) for g in iso.groups())
+    else:
         return None
-    day, month, year = (int(g) for g in match.groups())
     if not (1 <= day <= 31 and 1 <= month <= 12 and 1900 <= year <= 2100):
         return None
     clock = ""
@@ -154,7 +159,7 @@ def is_date_line(text: str) -> bool:
     """A short line that is a date (with labels, weekday, time) and nothing else."""
     if len(text) > 90 or not find_datetime(text):
         return False
-    rest = DATE_RE.sub(" ", text)
+    rest = ISO_DATE_RE.sub(" ", DATE_RE.sub(" ", text))
     rest = TIME_RE.sub(" ", rest)
     rest = _DATE_WORDS.sub(" ", rest)
     return len(re.sub(r"[\W\d_]+", "", rest)) < 3
