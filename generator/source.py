@@ -160,20 +160,22 @@ def split_front_matter(source: Source) -> tuple[FrontMatter | None, list[Diagnos
         if first.strip() == "---":
             return None, [diag(source.path, 1, "unclosed_front_matter")]
         return None, [diag(source.path, 1, "no_front_matter")]
-    try:
-        raw_fm, body = _HANDLER.split(text)
-    except ValueError:
+    # python-frontmatter's boundary pattern; its split() loses the positions we
+    # need for line numbers, so take the two boundary matches directly.
+    boundaries = _HANDLER.FM_BOUNDARY.finditer(text)
+    opening, closing = next(boundaries, None), next(boundaries, None)
+    if opening is None or opening.start() != 0 or closing is None:
         return None, [diag(source.path, 1, "unclosed_front_matter")]
-    # python-frontmatter's split leaves the newline that ends the opening "---"
-    # line at the start of raw_fm, so raw_fm's first line is file line 1.
-    data, lines, problems = load_yaml(source.path, raw_fm, first_line=1)
+    raw_fm = text[opening.end():closing.start()]
+    data, lines, problems = load_yaml(source.path, raw_fm,
+                                      first_line=text.count("\n", 0, opening.end()) + 1)
     if problems:
         return None, problems
     if data is None:
         data = {}
     if not isinstance(data, dict):
         return None, [diag(source.path, 2, "yaml_not_mapping", kind=kind_name(data))]
-    closing_line = 1 + raw_fm.count("\n")
+    body = text[closing.end():]
     stripped = body.lstrip("\n")
-    body_line = closing_line + (len(body) - len(stripped))
+    body_line = text.count("\n", 0, closing.end()) + 1 + (len(body) - len(stripped))
     return FrontMatter(data, lines, stripped, body_line), []
