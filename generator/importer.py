@@ -22,13 +22,15 @@ import yaml
 
 from .errors import UsageError
 from .importer_html import html_to_lines
-from .importer_markdown import site_suggestion_yaml, to_markdown, tthc_suggestion_yaml
+from .importer_markdown import (site_suggestion, site_suggestion_yaml, to_markdown, tthc_suggestion,
+                                tthc_suggestion_yaml)
 from .importer_parse import Block, ImportedPage, ImportProblem, parse_lines, parse_text
 from .importer_rules import Masthead, TthcWidget, norm
 from .text import parse_datetime, slugify
 
 __all__ = ["HELP", "add_arguments", "run", "import_paths", "parse_text", "parse_html",
-           "html_to_lines", "to_markdown", "ImportedPage", "ImportProblem", "ImportReport"]
+           "html_to_lines", "to_markdown", "ImportedPage", "ImportProblem", "ImportReport",
+           "site_suggestion", "site_suggestion_yaml", "tthc_suggestion", "tthc_suggestion_yaml"]
 
 HELP = """Nhập bài viết từ trang thông tin điện tử cũ (SharePoint, phần mềm của nhà cung cấp…).
 
@@ -92,8 +94,12 @@ class ImportReport:
     outcomes: tuple[Outcome, ...]
     content_root: Path
     dry_run: bool = False
-    masthead: Masthead | None = None
-    tthc: TthcWidget | None = None
+    mastheads: tuple[Masthead, ...] = ()   # one per distinct old portal footer seen
+    tthc: TthcWidget | None = None          # the most recently updated widget seen
+
+    @property
+    def masthead(self) -> Masthead | None:
+        return self.mastheads[0] if self.mastheads else None
 
     def of(self, status: str) -> list[Outcome]:
         return [o for o in self.outcomes if o.status == status]
@@ -162,9 +168,17 @@ def _key(title: object, date: object) -> tuple[str, str]:
     return norm(str(title or "")), parsed.strftime("%Y-%m-%d %H:%M:%S") if parsed else ""
 
 
-def existing_articles(content_root: Path) -> dict[tuple[str, str], str]:
-    """(title, date) of every Markdown article under *content_root* -> its path."""
-    found: dict[tuple[str, str], str] = {}
+@dataclass
+class Existing:
+    """What the content folder already holds: (title, date) keys and taken addresses."""
+
+    keys: dict[tuple[str, str], str]
+    urls: dict[tuple[str, str], str]  # (section, slug) -> path
+
+
+def existing_articles(content_root: Path) -> Existing:
+    """Scan every Markdown article under *content_root* (unreadable ones are ignored)."""
+    found = Existing({}, {})
     if not content_root.is_dir():
         return found
     for file in sorted(content_root.rglob("*.md")):
@@ -180,7 +194,10 @@ def existing_articles(content_root: Path) -> dict[tuple[str, str], str]:
         except yaml.YAMLError:
             continue
         if isinstance(values, dict) and values.get("title"):
-            found.setdefault(_key(values["title"], values.get("date")), str(file))
+            found.keys.setdefault(_key(values["title"], values.get("date")), str(file))
+            section = file.relative_to(content_root).parts[0]
+            slug = str(values.get("slug") or slugify(str(values["title"])))
+            found.urls.setdefault((section, slug), str(file))
     return found
 
 
@@ -195,7 +212,21 @@ def target_path(page: ImportedPage, to: Path) -> Path:
     """Where the article goes: bulletins to ban-tin/<year>/, others to <to>/<year>/."""
     year = (page.date or page.period)[:4]
     folder = to.parent / SECTION_BULLETIN if page.period else to
-    return (folder / year if year else folder) / f"{_slug(page.title)}.md"
+    return (folder / year if year else folder) / f"{page.slug or _slug(page.title)}.md"
+
+
+def _free_slug(page: ImportedPage, section: str, taken: dict[tuple[str, str], str]) -> str:
+    """The title's slug, or — when another article already has that address — one
+    with the date added ("…-2022-02-23"), so two articles never share a URL."""
+    base = _slug(page.title)
+    if (section, base) not in taken:
+        return ""
+    candidate = f"{base}-{page.date[:10]}" if page.date else f"{base}-2"
+    number = 2
+    while (section, candidate) in taken:
+        number += 1
+        candidate = f"{base}-{page.date[:10]}-{number}" if page.date else f"{base}-{number}"
+    return candidate
 
 
 # --- images saved beside an .html page --------------------------------------------------
@@ -208,14 +239,28 @@ def _local_image(page_file: Path, src: str) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
+_CAPTION_PREFIX = re.compile(r"^\(?\s*ảnh(\s+minh\s+ho[ạa])?\s*[:\-–]\s*", re.I)
+
+
 def _place_images(page: ImportedPage, page_file: Path, content_root: Path, dry_run: bool
                   ) -> tuple[ImportedPage, list[str]]:
+    """Copy images saved beside an .html page into content/media/<year>/.
+
+    The first one becomes the cover (``image``; its caption becomes ``image_alt``
+    and leaves the body, as the theme shows the cover above the text); later ones
+    stay in the body as ``![caption](media/…)`` with their caption line. Images
+    that are only on the old server are reported, their captions kept."""
     warnings: list[str] = []
     blocks: list[Block] = []
     cover, cover_alt = "", ""
     year = (page.date or page.period)[:4] or "khong-ngay"
     count = 0
+    skip_caption = False
     for index, block in enumerate(page.blocks):
+        if block.kind == "caption" and skip_caption:
+            skip_caption = False
+            continue
+        skip_caption = False
         if block.kind != "image":
             blocks.append(block)
             continue
@@ -225,7 +270,7 @@ def _place_images(page: ImportedPage, page_file: Path, content_root: Path, dry_r
                             "chèn vào bài nếu cần")
             continue
         count += 1
-        name = f"{_slug(page.title)[:50]}-{count}{local.suffix.lower()}"
+        name = f"{(page.slug or _slug(page.title))[:60]}-{count}{local.suffix.lower()}"
         dest = content_root / "media" / year / name
         data = local.read_bytes()
         while dest.exists() and hashlib.sha256(dest.read_bytes()).digest() != hashlib.sha256(data).digest():
@@ -235,9 +280,11 @@ def _place_images(page: ImportedPage, page_file: Path, content_root: Path, dry_r
             shutil.copyfile(local, dest)
         rel = dest.relative_to(content_root).as_posix()
         nxt = page.blocks[index + 1] if index + 1 < len(page.blocks) else None
-        alt = nxt.text if nxt is not None and nxt.kind == "caption" else block.text
-        if not cover:
+        alt = _CAPTION_PREFIX.sub("", nxt.text) if nxt is not None and nxt.kind == "caption" else block.text
+        if not cover and not page.image:
             cover, cover_alt = rel, alt
+            skip_caption = nxt is not None and nxt.kind == "caption"
+            continue
         blocks.append(replace(block, src=rel, text=alt))
     page = replace(page, blocks=tuple(blocks), image=page.image or cover,
                    image_alt=page.image_alt or cover_alt)
@@ -264,13 +311,16 @@ def import_paths(paths: list[Path], to: Path, category: str | None = None,
     known = existing_articles(content_root)
     planned: set[Path] = set()
     outcomes: list[Outcome] = []
-    masthead: Masthead | None = None
+    mastheads: list[Masthead] = []
     tthc: TthcWidget | None = None
     for file in files:
         source = _display(file)
         result = read_page(file, source)
-        masthead = masthead or result.masthead
-        tthc = tthc or result.tthc
+        if result.masthead is not None and any(vars(result.masthead).values()) \
+                and result.masthead not in mastheads:
+            mastheads.append(result.masthead)
+        if result.tthc is not None and (tthc is None or result.tthc.updated > tthc.updated):
+            tthc = result.tthc
         if isinstance(result, ImportProblem):
             outcomes.append(Outcome(source, FAILED, reason=result.reason, code=result.code))
             continue
@@ -278,10 +328,19 @@ def import_paths(paths: list[Path], to: Path, category: str | None = None,
         if category:
             page = replace(page, category=" ".join(category.split()))
         key = _key(page.title, page.date)
-        if key in known:
+        if key in known.keys:
             outcomes.append(Outcome(source, DUPLICATE, code="duplicate", page=page,
-                                    reason=f"đã có bài cùng tiêu đề và ngày đăng ({_display(Path(known[key]))})"))
+                                    reason=f"đã có bài cùng tiêu đề và ngày đăng "
+                                           f"({_display(Path(known.keys[key]))})"))
             continue
+        section = target_path(page, to).relative_to(content_root).parts[0]
+        slug_warning: list[str] = []
+        new_slug = _free_slug(page, section, known.urls)
+        if new_slug:
+            other = _display(Path(known.urls[(section, _slug(page.title))]))
+            page = replace(page, slug=new_slug)
+            slug_warning.append(f"bài {other} đã dùng địa chỉ /{section}/{_slug(page.title)}/ — "
+                                f"bài nhập được đặt slug: {new_slug}")
         target = target_path(page, to)
         if target.exists() or target in planned:
             outcomes.append(Outcome(source, FAILED, target=_display(target), code="target_exists", page=page,
@@ -298,11 +357,12 @@ def import_paths(paths: list[Path], to: Path, category: str | None = None,
                 outcomes.append(Outcome(source, FAILED, target=_display(target), code="write",
                                         reason=f"không ghi được {_display(target)} ({err.strerror or err})"))
                 continue
-        known[key] = str(target)
+        known.keys[key] = str(target)
+        known.urls[(section, page.slug or _slug(page.title))] = str(target)
         planned.add(target)
         outcomes.append(Outcome(source, IMPORTED, target=_display(target), page=page,
-                                warnings=page.warnings + tuple(image_warnings)))
-    return ImportReport(tuple(outcomes), content_root, dry_run, masthead, tthc)
+                                warnings=page.warnings + tuple(slug_warning + image_warnings)))
+    return ImportReport(tuple(outcomes), content_root, dry_run, tuple(mastheads), tthc)
 
 
 # --- printing ---------------------------------------------------------------------------
@@ -363,9 +423,14 @@ def report_text(report: ImportReport) -> str:
     out.append("")
     out.extend(summary_lines(report))
     site = report.content_root / "site.yml"
-    if report.masthead is not None and any(vars(report.masthead).values()):
+    if len(report.mastheads) == 1:
         out += ["", f"Gợi ý cho {site.as_posix()} (lấy từ chân trang của cổng cũ — kiểm tra rồi chép "
-                    "vào nếu đúng):", site_suggestion_yaml(report.masthead).rstrip("\n")]
+                    "vào nếu đúng):", site_suggestion_yaml(report.mastheads[0]).rstrip("\n")]
+    elif report.mastheads:
+        out += ["", f"Gợi ý cho {site.as_posix()}: các trang đến từ {len(report.mastheads)} cổng cũ "
+                    "khác nhau (ví dụ các xã cũ trước khi sáp nhập) — chọn và sửa cho xã mới:"]
+        for number, masthead in enumerate(report.mastheads, 1):
+            out += [f"# --- cổng cũ thứ {number}", site_suggestion_yaml(masthead).rstrip("\n")]
     if report.tthc is not None:
         out += ["", f"Gợi ý cho {(report.content_root / 'tthc.yml').as_posix()} (từ ô \"Kết quả giải "
                     "quyết TTHC\" của cổng cũ):", tthc_suggestion_yaml(report.tthc).rstrip("\n")]

@@ -32,7 +32,8 @@ CHROME_TOKENS = {
     "footer", "header", "topbar", "toolbar", "share", "social", "sharing", "widget", "counter",
     "thongke", "visitor", "visitors", "statistic", "tinmoi", "latest", "latestnews", "related",
     "tinlienquan", "othernews", "tinkhac", "relatednews", "weblink", "weblinks", "lienket", "poll",
-    "search", "login", "copyright", "skip", "mscuitopbar", "suitebar",
+    "search", "login", "copyright", "skip", "mscuitopbar", "suitebar", "tools", "tool", "utility",
+    "print", "rating", "comment", "comments",
 }
 CONTEXT_TOKENS = {"header", "footer"}  # chrome only outside the article itself
 ARTICLE_TOKENS = {"article", "detail", "chitiet", "noidung", "post", "entry", "newsdetail",

@@ -108,6 +108,8 @@ def to_markdown(page: ImportedPage) -> str:
         fields["author"] = page.author
     if page.summary:
         fields["summary"] = page.summary
+    if page.slug:
+        fields["slug"] = page.slug
     if page.image:
         fields["image"] = page.image
         if page.image_alt:

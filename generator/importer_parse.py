@@ -51,6 +51,7 @@ class ImportedPage:
     period: str = ""              # bulletins: "2023-07"
     summary: str = ""
     tags: tuple[str, ...] = ()
+    slug: str = ""                # set by the disk step when the title's slug is already taken
     image: str = ""               # set by the disk step when a local image is copied
     image_alt: str = ""
     masthead: Masthead | None = None
@@ -322,6 +323,26 @@ def _category(lines: list[Line], title_index: int, labels: list[str], found: _Fo
     return ""
 
 
+def _is_label(line: Line, title: str, title_norm: str) -> bool:
+    """A list or series name printed next to the title that the title starts with
+    ("Bản tin Nông thôn mới" beside "Bản tin nông thôn mới tháng 7/2023")."""
+    line_norm = r.norm(line.text)
+    return (line.kind in (r.TEXT, r.HEADING) and bool(line_norm) and title_norm.startswith(line_norm)
+            and len(line.text) < len(title) and len(line.text) <= 80)
+
+
+def _labels_before(lines: list[Line], title_index: int, title_norm: str) -> list[str]:
+    title = lines[title_index].text
+    out, seen, j = [], 0, title_index - 1
+    while j >= 0 and seen < 4 and lines[j].kind != CUT:
+        if lines[j].kind != r.BLANK:
+            seen += 1
+            if _is_label(lines[j], title, title_norm):
+                out.append(lines[j].text)
+        j -= 1
+    return out
+
+
 def period_of(title: str) -> str:
     """"2023-07" for "Bản tin nông thôn mới tháng 7/2023"; "" if not a monthly bulletin."""
     if not _BULLETIN_PREFIX.match(title):
@@ -454,9 +475,7 @@ def parse_lines(lines: list[Line], source: str) -> ImportedPage | ImportProblem:
         if run_end:
             j = run_end
             continue
-        line_norm = r.norm(line.text)
-        if line.kind in (r.TEXT, r.HEADING) and line_norm and title_norm.startswith(line_norm) \
-                and len(line.text) < len(title) and len(line.text) <= 80:
+        if _is_label(line, title, title_norm):
             labels.append(line.text)
             j += 1
             continue
@@ -510,6 +529,7 @@ def parse_lines(lines: list[Line], source: str) -> ImportedPage | ImportProblem:
 
     if not date and found.metadate:
         date = _date_value(found.metadate)
+    labels += _labels_before(content, title_index, title_norm)
     category = _category(content, title_index, labels, found)
     warnings: list[str] = []
     if not date:

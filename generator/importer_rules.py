@@ -10,6 +10,7 @@ docs/import.md, which lists them for editors.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .text import nfc
@@ -84,11 +85,17 @@ def is_upper_line(text: str) -> bool:
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
+def _has_vowel(word: str) -> bool:
+    base = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+    return any(c in "aeiouyAEIOUY" for c in base)
+
+
 def sentence_case(text: str) -> str:
     """"NÔNG THÔN MỚI" -> "Nông thôn mới"; "XÃ LAM SƠN" -> "Xã Lam Sơn".
 
-    Known acronyms (UBND, NTM, …) stay upper case; the words after an
-    administrative unit (xã, huyện, …) are a proper name and get capitals.
+    Known acronyms (UBND, NTM, …) and upper-case words without a vowel stay upper
+    case; the words after an administrative unit (xã, huyện, …) are a proper name
+    and get capitals ("xã hội", society, is not a unit).
     """
     words = text.split()
     out: list[str] = []
@@ -96,15 +103,15 @@ def sentence_case(text: str) -> str:
     i = 0
     while i < len(words):
         word = words[i]
-        if word.upper() in ACRONYMS or (word.isupper() and not re.search(r"[AEIOUYĂÂÊÔƠƯÁÀẢÃẠ-ỹ]", word, re.I)
-                                        and len(word) > 1):
+        if word.upper() in ACRONYMS or (word.isupper() and len(word) > 1 and not _has_vowel(word)):
             out.append(word.upper())
             i += 1
             continue
         low = word.lower()
-        two = " ".join(w.lower() for w in words[i:i + 2])
-        three = " ".join(w.lower() for w in words[i:i + 3])
-        unit = next((u for u in _ADMIN_UNITS if u in (low, two, three)), None)
+        following = " ".join(w.lower() for w in words[i:i + 3]).split()
+        unit = next((u for u in _ADMIN_UNITS if following[:len(u.split())] == u.split()), None)
+        if unit == "xã" and following[1:2] == ["hội"]:
+            unit = None
         if unit:
             n = len(unit.split())
             out.extend(w.lower() for w in words[i:i + n])
@@ -115,7 +122,6 @@ def sentence_case(text: str) -> str:
             out.append(low[:1].upper() + low[1:])
         else:
             out.append(low)
-        if word in ("-", "–", ",") or word.endswith(","):
             proper = False
         i += 1
     result = " ".join(out)
@@ -208,12 +214,24 @@ def is_placeholder(text: str) -> bool:
     return bool(_PLACEHOLDER.match(text.strip(" !.…")))
 
 
+_JUNK_BY_LENGTH = sorted(JUNK_LINES, key=len, reverse=True)
+
+
 def is_junk(text: str) -> bool:
-    """A single line of furniture: ribbons, banners, share buttons, placeholders."""
+    """A single line of furniture: ribbons, banners, share buttons, placeholders,
+    or a toolbar that is nothing but such phrases ("In bài viết Gửi email Chia sẻ")."""
     if not text:
         return False
-    return norm(text) in JUNK_LINES or is_placeholder(text) or bool(
-        re.fullmatch(r"(image|hình ảnh|ảnh)\s+(banner|advertisement|quảng cáo|logo)\s*\d*", text, re.I))
+    value = norm(text)
+    if value in JUNK_LINES or is_placeholder(text) or re.fullmatch(
+            r"(image|hình ảnh|ảnh)\s+(banner|advertisement|quảng cáo|logo)\s*\d*", text, re.I):
+        return True
+    if len(value) > 120 or " " not in value:
+        return False
+    rest = f" {value} "
+    for phrase in _JUNK_BY_LENGTH:
+        rest = rest.replace(f" {phrase} ", " ")
+    return not rest.strip()
 
 
 def is_block_heading(text: str) -> bool:
@@ -345,9 +363,15 @@ class Masthead:
     email: str = ""
 
 
+_SECOND_FIELD = re.compile(r"\s+[|–-]?\s*(?=(?:email|e-mail|fax|điện thoại|đt|website)\s*:)", re.I)
+
+
 def parse_masthead(lines: list[str]) -> Masthead:
     values: dict[str, str] = {}
+    pieces: list[str] = []
     for text in lines:
+        pieces.extend(p.strip() for p in _SECOND_FIELD.split(text) if p.strip())
+    for text in pieces:
         if _MASTHEAD_START.match(text) and "name" not in values:
             parts = [p.strip() for p in re.split(r"\s+[-–|]\s+", text) if p.strip()]
             values["name"] = sentence_case(parts[0])
