@@ -42,4 +42,20 @@ MESSAGES: dict[str, str] = {
     "tthc_field": "{problem} — {fix}",
     # theme
     "template": "lỗi trong giao diện: {problem}",
+    # python build.py new
+    "new_exists": "tệp này đã có, bantin không ghi đè — mở tệp để sửa tiếp, hoặc đặt một tiêu đề khác",
+    "new_same_slug": "đã có bài cùng tên tệp ({other}), hai bài sẽ trùng địa chỉ — đặt một tiêu đề khác",
+    # python build.py check
+    "broken_link": "liên kết \"{target}\" không trỏ tới trang hay tệp nào — sửa địa chỉ (ví dụ /tin-tuc/ten-bai/) hoặc bỏ liên kết",
+    "link_unpublished": "liên kết \"{target}\" trỏ tới bài chưa đăng ({other}) — người đọc sẽ gặp trang lỗi cho đến khi bài đó được đăng",
+    "missing_image": "ảnh \"{target}\" không có trong thư mục content/ — chép ảnh vào content/media/ hoặc sửa đường dẫn",
+    "image_no_alt": "ảnh \"{target}\" thiếu mô tả cho người khiếm thị — viết mô tả trong ngoặc vuông: ![Mô tả ảnh]({target})",
+    "cover_no_alt": "ảnh đại diện \"{target}\" thiếu mô tả cho người khiếm thị — thêm dòng image_alt: Mô tả ảnh",
+    "default_category": "bài chưa có chuyên mục (category) nên được xếp vào \"{default}\" — nếu muốn chuyên mục khác, thêm dòng category: {example}",
+    "default_summary": "bài chưa có tóm tắt (summary) nên trang chủ dùng đoạn đầu tiên — nếu muốn tóm tắt khác, thêm dòng summary: Một câu tóm tắt bài viết",
+    "not_nfc": "chữ có dấu ở dòng này được lưu ở dạng tổ hợp (không phải Unicode dựng sẵn) — đặt bộ gõ ở chế độ Unicode dựng sẵn rồi gõ lại, hoặc lưu lại tệp bằng trình soạn thảo hỗ trợ Unicode",
+    "control_chars": "có ký tự điều khiển không nhìn thấy ({chars}) — xoá ký tự này (thường do dán từ Word hay PDF)",
+    "empty_article": "bài không có nội dung — viết nội dung bên dưới dòng --- thứ hai, hoặc xoá tệp",
+    "far_future": "ngày \"{value}\" cách hôm nay hơn một năm, có lẽ gõ nhầm năm (bài sẽ không hiện cho đến ngày đó) — kiểm tra lại năm ở dòng date:",
+    "duplicate_title": "tiêu đề \"{title}\" trùng với bài {other} — đặt tiêu đề khác để người đọc phân biệt",
 }

@@ -1,0 +1,135 @@
+"""The extra checks of ``python build.py check``, beyond what a build refuses.
+
+Pure functions over what the pipeline already read (articles, the set of
+addresses the site will have) and over the raw text of each file, so each rule
+is testable on its own. Every finding is a ``Diagnostic`` from the catalogue.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from .config import SECTIONS
+from .content import Article
+from .errors import WARNING, Diagnostic, diag
+from .text import format_datetime, nfc
+
+#: A date further ahead than this is most likely a typo in the year.
+FAR_FUTURE = timedelta(days=366)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C0 (not tab/LF/CR), DEL, C1
+
+
+@dataclass(frozen=True)
+class Targets:
+    """What a link may point to: every page address and every output file of the site."""
+
+    urls: frozenset[str]  # "/tin-tuc/x/"
+    files: frozenset[str]  # "/media/2023/a.jpg", "/static/style.css"
+    unpublished: dict  # url -> source of a draft or future article
+
+    def exists(self, target: str) -> bool:
+        path = target.split("#", 1)[0].split("?", 1)[0] or "/"
+        if path in self.urls or path in self.files:
+            return True
+        if path.endswith("/index.html") and path[: -len("index.html")] in self.urls:
+            return True
+        return not path.endswith("/") and path + "/" in self.urls
+
+
+def body_line(article: Article, source_text: str, needle: str) -> int | None:
+    """The first line at or after the body start whose text holds *needle* (a link target)."""
+    start = article.lines.get("_body") or 1
+    candidates = {needle, needle.lstrip("/"), needle.rstrip("/"), needle.lstrip("/").rstrip("/")}
+    candidates.discard("")
+    lines = source_text.split("\n")
+    for number in range(start, len(lines) + 1):
+        text = lines[number - 1]
+        if any(f"({c}" in text or f"]: {c}" in text or f'"{c}' in text for c in candidates):
+            return number
+    for number in range(start, len(lines) + 1):
+        if any(c in lines[number - 1] for c in candidates):
+            return number
+    return start
+
+
+def link_findings(article: Article, source_text: str, targets: Targets) -> list[Diagnostic]:
+    """Internal links and images that point nowhere; images without alt text."""
+    out: list[Diagnostic] = []
+    for link in article.links:
+        if targets.exists(link):
+            continue
+        line = body_line(article, source_text, link)
+        other = targets.unpublished.get(link) or targets.unpublished.get(link + "/")
+        if other:
+            out.append(diag(article.source, line, "link_unpublished", level=WARNING,
+                            target=link, other=other))
+        else:
+            out.append(diag(article.source, line, "broken_link", target=link))
+    for src, alt in article.images:
+        line = body_line(article, source_text, src)
+        internal = src.startswith("/")
+        if internal and not targets.exists(src):
+            out.append(diag(article.source, line, "missing_image", target=src.lstrip("/")))
+        if not alt.strip():
+            shown = src.lstrip("/") if internal else src
+            out.append(diag(article.source, line, "image_no_alt", level=WARNING, target=shown))
+    if article.image and not article.image_alt:
+        out.append(diag(article.source, article.lines.get("image"), "cover_no_alt", level=WARNING,
+                        target=article.image))
+    return out
+
+
+def article_findings(article: Article, now: datetime) -> list[Diagnostic]:
+    """Defaults that stand in for missing fields, empty bodies, dates far ahead."""
+    out: list[Diagnostic] = []
+    section = SECTIONS[article.section]
+    head = article.title_line or 1
+    if section.dated and not article.category_given:
+        out.append(diag(article.source, head, "default_category", level=WARNING,
+                        default=article.category, example="Nông thôn mới"))
+    if section.dated and not article.summary_given:
+        out.append(diag(article.source, head, "default_summary", level=WARNING))
+    if not visible_text(article.html) and not article.images:
+        level = WARNING if article.draft else "error"
+        out.append(diag(article.source, article.lines.get("_body"), "empty_article", level=level))
+    if article.date is not None and article.date - now > FAR_FUTURE:
+        out.append(diag(article.source, article.lines.get("date"), "far_future", level=WARNING,
+                        value=format_datetime(article.date)))
+    return out
+
+
+def visible_text(html: str) -> str:
+    return re.sub(r"<[^>]*>", "", html).strip()
+
+
+def duplicate_titles(articles: list[Article]) -> list[Diagnostic]:
+    """Two articles with the same title (compared without case and spacing): a warning on each."""
+    first: dict[str, Article] = {}
+    out: list[Diagnostic] = []
+    for article in sorted(articles, key=lambda a: a.source):
+        key = " ".join(nfc(article.title).casefold().split())
+        other = first.setdefault(key, article)
+        if other is article:
+            continue
+        out.append(diag(article.source, article.title_line, "duplicate_title", level=WARNING,
+                        title=article.title, other=other.source))
+        out.append(diag(other.source, other.title_line, "duplicate_title", level=WARNING,
+                        title=other.title, other=article.source))
+    return out
+
+
+def text_findings(path: str, text: str) -> list[Diagnostic]:
+    """Raw text (decoded, before NFC): lines not in NFC, invisible control characters."""
+    out: list[Diagnostic] = []
+    for number, line in enumerate(text.lstrip("\ufeff").replace("\r\n", "\n").split("\n"), start=1):
+        if not unicodedata.is_normalized("NFC", line):
+            out.append(diag(path, number, "not_nfc", level=WARNING))
+        found = sorted(set(_CONTROL.findall(line)))
+        if found:
+            chars = ", ".join(f"U+{ord(ch):04X}" for ch in found)
+            out.append(diag(path, number, "control_chars", chars=chars))
+    return out
