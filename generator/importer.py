@@ -1,11 +1,12 @@
 """``python build.py import``: articles saved from old commune portals into content/.
 
-The extraction is pure and lives in ``importer_rules`` (patterns),
-``importer_parse`` (text -> ``ImportedPage``), ``importer_html`` (saved .html ->
-lines) and ``importer_markdown`` (page -> Markdown). This module is the thin
-part that finds the files, never overwrites anything, refuses to import a page
-twice, copies images saved beside an .html page, and reports in Vietnamese.
-See docs/import.md.
+The extraction is pure: ``importer_rules`` (the line model and text patterns),
+``importer_widgets`` (TTHC widget, masthead footer, counters, furniture),
+``importer_parse`` (lines -> ``ImportedPage``), ``importer_html`` (saved .html ->
+lines), ``importer_markdown`` (page -> Markdown, suggestions as YAML) and
+``importer_report`` (what is printed). This module is the thin part that finds
+the files, never overwrites anything, refuses to import a page twice, copies
+images saved beside an .html page, and returns the exit code. See docs/import.md.
 """
 
 from __future__ import annotations
@@ -24,13 +25,16 @@ from .errors import UsageError
 from .importer_html import html_to_lines
 from .importer_markdown import (site_suggestion, site_suggestion_yaml, to_markdown, tthc_suggestion,
                                 tthc_suggestion_yaml)
+from .importer_report import DUPLICATE, FAILED, IMPORTED, report_text, summary_lines
 from .importer_parse import Block, ImportedPage, ImportProblem, parse_lines, parse_text
-from .importer_rules import Masthead, TthcWidget, norm
+from .importer_rules import norm
+from .importer_widgets import Masthead, TthcWidget
 from .text import parse_datetime, slugify
 
 __all__ = ["HELP", "add_arguments", "run", "import_paths", "parse_text", "parse_html",
            "html_to_lines", "to_markdown", "ImportedPage", "ImportProblem", "ImportReport",
-           "site_suggestion", "site_suggestion_yaml", "tthc_suggestion", "tthc_suggestion_yaml"]
+           "site_suggestion", "site_suggestion_yaml", "tthc_suggestion", "tthc_suggestion_yaml",
+           "summary_lines", "report_text", "IMPORTED", "DUPLICATE", "FAILED"]
 
 HELP = """Nhập bài viết từ trang thông tin điện tử cũ (SharePoint, phần mềm của nhà cung cấp…).
 
@@ -75,7 +79,6 @@ def parse_html(html: str | bytes, source: str = "") -> ImportedPage | ImportProb
 
 # --- the report -------------------------------------------------------------------
 
-IMPORTED, DUPLICATE, FAILED = "imported", "duplicate", "failed"
 
 
 @dataclass(frozen=True)
@@ -363,78 +366,6 @@ def import_paths(paths: list[Path], to: Path, category: str | None = None,
         outcomes.append(Outcome(source, IMPORTED, target=_display(target), page=page,
                                 warnings=page.warnings + tuple(slug_warning + image_warnings)))
     return ImportReport(tuple(outcomes), content_root, dry_run, tuple(mastheads), tthc)
-
-
-# --- printing ---------------------------------------------------------------------------
-
-def summary_lines(report: ImportReport) -> list[str]:
-    imported, duplicates, failed = report.of(IMPORTED), report.of(DUPLICATE), report.of(FAILED)
-    drafts = [o for o in imported if o.page is not None and o.page.draft]
-    bulletins = [o for o in imported if o.page is not None and o.page.is_bulletin]
-    verb = "sẽ nhập" if report.dry_run else "đã nhập"
-    first = f"Tổng kết: {verb} {len(imported)} trang"
-    extra = []
-    if bulletins:
-        extra.append(f"{len(bulletins)} bản tin")
-    if drafts:
-        extra.append(f"{len(drafts)} bài nháp vì trang không ghi ngày")
-    if extra:
-        first += " (" + ", ".join(extra) + ")"
-    lines = [first + "."]
-    if duplicates:
-        lines.append(f"  Bỏ qua {len(duplicates)} trang đã nhập trước đó (cùng tiêu đề và ngày đăng).")
-    if failed:
-        reasons: dict[str, int] = {}
-        for outcome in failed:
-            label = _FAIL_LABELS.get(outcome.code, outcome.reason.split(" — ")[0])
-            reasons[label] = reasons.get(label, 0) + 1
-        detail = "; ".join(f"{n} {label}" for label, n in reasons.items())
-        lines.append(f"  Bỏ qua {len(failed)} trang vì lỗi: {detail}.")
-    if report.dry_run:
-        lines.append("  Chạy thử (--dry-run): chưa ghi tệp nào.")
-    return lines
-
-
-_FAIL_LABELS = {
-    "no_title": "không tìm thấy tiêu đề",
-    "no_body": "không có nội dung bài",
-    "target_exists": "trùng tên tệp đã có",
-    "not_utf8": "không phải UTF-8",
-    "empty": "tệp rỗng",
-    "unreadable": "không đọc được",
-    "binary": "không phải văn bản",
-    "too_large": "tệp quá lớn",
-}
-
-
-def report_text(report: ImportReport) -> str:
-    out: list[str] = []
-    for outcome in report.outcomes:
-        if outcome.status == IMPORTED:
-            verb = "Sẽ nhập" if report.dry_run else "Đã nhập"
-            out.append(f"{verb}: {outcome.source} -> {outcome.target}")
-            out.extend(f"    cảnh báo: {w}" for w in outcome.warnings)
-        elif outcome.status == DUPLICATE:
-            out.append(f"Bỏ qua: {outcome.source}: {outcome.reason}")
-        else:
-            out.append(f"Lỗi, bỏ qua: {outcome.source}: {outcome.reason}")
-    if not report.outcomes:
-        out.append("Không có tệp .txt hoặc .html nào để nhập.")
-    out.append("")
-    out.extend(summary_lines(report))
-    site = report.content_root / "site.yml"
-    if len(report.mastheads) == 1:
-        out += ["", f"Gợi ý cho {site.as_posix()} (lấy từ chân trang của cổng cũ — kiểm tra rồi chép "
-                    "vào nếu đúng):", site_suggestion_yaml(report.mastheads[0]).rstrip("\n")]
-    elif report.mastheads:
-        out += ["", f"Gợi ý cho {site.as_posix()}: các trang đến từ {len(report.mastheads)} cổng cũ "
-                    "khác nhau (ví dụ các xã cũ trước khi sáp nhập) — chọn và sửa cho xã mới:"]
-        for number, masthead in enumerate(report.mastheads, 1):
-            out += [f"# --- cổng cũ thứ {number}", site_suggestion_yaml(masthead).rstrip("\n")]
-    if report.tthc is not None:
-        out += ["", f"Gợi ý cho {(report.content_root / 'tthc.yml').as_posix()} (từ ô \"Kết quả giải "
-                    "quyết TTHC\" của cổng cũ):", tthc_suggestion_yaml(report.tthc).rstrip("\n")]
-    return "\n".join(out) + "\n"
 
 
 def run(args) -> int:

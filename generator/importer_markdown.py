@@ -9,7 +9,7 @@ import re
 import yaml
 
 from .importer_parse import Block, ImportedPage
-from .importer_rules import Masthead, TthcWidget
+from .importer_widgets import Masthead, TthcWidget
 from .text import format_int
 
 

@@ -20,13 +20,12 @@ Pure functions only. The steps, in order (docs/import.md tells editors the same)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from . import importer_rules as r
-from .importer_rules import Line, Masthead, TthcWidget
-
-CUT = "cut"  # where furniture was removed: the body never runs across it
+from .importer_rules import Line
+from .importer_widgets import CUT, Found, Masthead, TthcWidget, strip_widgets
 
 
 @dataclass(frozen=True)
@@ -78,117 +77,6 @@ class ImportProblem:
     reason: str     # Vietnamese, for the editor
     masthead: Masthead | None = None
     tthc: TthcWidget | None = None
-
-
-# --- step 1: widgets and furniture ------------------------------------------------
-
-@dataclass
-class _Found:
-    masthead: Masthead | None = None
-    tthc: TthcWidget | None = None
-    tags: list[str] = field(default_factory=list)
-    breadcrumb: list[str] = field(default_factory=list)
-    doctitle: str = ""
-    metadate: str = ""
-    dropped: int = 0
-
-
-def _next_text(lines: list[Line], i: int) -> str:
-    for line in lines[i + 1:i + 4]:
-        if line.kind != r.BLANK:
-            return line.text
-    return ""
-
-
-def _strip_widgets(lines: list[Line]) -> tuple[list[Line], _Found]:
-    found = _Found()
-    out: list[Line] = []
-
-    def cut() -> None:
-        if not out or out[-1].kind != CUT:
-            out.append(Line("", CUT))
-
-    i, n = 0, len(lines)
-    while i < n:
-        line = lines[i]
-        text = line.text
-        if line.kind == r.BLANK:
-            out.append(line)
-            i += 1
-            continue
-        if line.kind == r.DOCTITLE:
-            found.doctitle = text
-            i += 1
-            continue
-        if line.kind == r.METADATE:
-            found.metadate = found.metadate or text
-            i += 1
-            continue
-        if line.kind == r.BREADCRUMB or (i < n and r.breadcrumb_parts(text) and len(text) < 200):
-            found.breadcrumb = r.breadcrumb_parts(text) or [p.strip() for p in text.split(">")]
-            i += 1
-            continue
-        if r.is_tthc_start(text):
-            block, j = [text], i + 1
-            while j < n and j - i <= 25 and (lines[j].kind == r.BLANK or r.is_tthc_line(lines[j].text)):
-                block.append(lines[j].text)
-                j += 1
-            found.tthc = found.tthc or r.parse_tthc(block)
-            cut()
-            i = j
-            continue
-        if _masthead_here(lines, i):
-            block, j = [text], i + 1
-            while j < n and (lines[j].kind == r.BLANK or r.masthead_field(lines[j].text)):
-                block.append(lines[j].text)
-                j += 1
-            found.masthead = found.masthead or r.parse_masthead(block)
-            cut()
-            i = j
-            continue
-        if r.is_counter(text):
-            j = i + 1
-            while j < n and (lines[j].kind == r.BLANK or r.is_counter(lines[j].text)):
-                j += 1
-            cut()
-            i = j
-            continue
-        tags = r.TAGS_RE.match(text)
-        if tags and len(text) < 300:
-            values = [t.strip(" .") for t in re.split(r"[,;]", tags.group("rest"))]
-            found.tags.extend(v for v in values if v and not r.is_placeholder(v))
-            i += 1
-            continue
-        if r.is_junk(text):
-            found.dropped += 1
-            i += 1
-            continue
-        if line.chrome:
-            if line.kind != r.IMAGE:
-                cut()
-            i += 1
-            continue
-        out.append(line)
-        i += 1
-    return out, found
-
-
-def _masthead_here(lines: list[Line], i: int) -> bool:
-    text = lines[i].text
-    if r.is_masthead_start(text, _next_text(lines, i)):
-        return True
-    first = r.masthead_field(text)
-    if not first:
-        return False
-    keys = {first[0]}
-    for line in lines[i + 1:i + 12]:
-        if line.kind == r.BLANK:
-            continue
-        nxt = r.masthead_field(line.text)
-        if not nxt:
-            break
-        keys.add(nxt[0])
-    return len(keys) >= 2 and bool(keys & {"editor_in_chief", "owner", "license"})
 
 
 # --- step 2: the title --------------------------------------------------------------
@@ -256,7 +144,7 @@ def _junk_run_indices(lines: list[Line], end: int) -> set[int]:
     return run
 
 
-def _find_title(lines: list[Line], found: _Found) -> tuple[int | None, int | None]:
+def _find_title(lines: list[Line], found: Found) -> tuple[int | None, int | None]:
     """(index of the title line, index of the date line)."""
     end = _header_end(lines)
     date_index = next((i for i, line in enumerate(lines[:min(end + 3, len(lines))])
@@ -303,7 +191,7 @@ _BULLETIN_PREFIX = re.compile(r"^bản\s+tin\s+", re.I)
 _MONTH_RE = re.compile(r"tháng\s+0?(\d{1,2})\s*(?:/|-|\.|\s+năm\s+)\s*(\d{4})", re.I)
 
 
-def _category(lines: list[Line], title_index: int, labels: list[str], found: _Found) -> str:
+def _category(lines: list[Line], title_index: int, labels: list[str], found: Found) -> str:
     j = title_index - 1
     while j >= 0 and lines[j].kind == r.BLANK:
         j -= 1
@@ -442,12 +330,13 @@ def _classify(body: list[Line]) -> list[Block]:
 # --- the whole extraction ------------------------------------------------------------------
 
 def parse_lines(lines: list[Line], source: str) -> ImportedPage | ImportProblem:
-    content, found = _strip_widgets(lines)
+    content, found = strip_widgets(lines)
     title_index, date_index = _find_title(content, found)
     if title_index is None:
         has_text = any(line.kind in (r.TEXT, r.HEADING) for line in content)
-        reason = ("không tìm thấy tiêu đề bài: trang không có dòng nào giống tiêu đề "
-                  "(một dòng từ 3 chữ trở lên ở đầu trang, trên dòng ngày đăng)"
+        reason = ("không tìm thấy tiêu đề bài: trang không có dòng nào giống tiêu đề (dòng ngay "
+                  "trên ngày đăng, hay một dòng từ 4 chữ trở lên ở đầu trang) — kiểm tra tệp có "
+                  "đúng là một bài viết"
                   if has_text else "trang không có nội dung bài (chỉ có menu, quảng cáo, bộ đếm…)")
         return ImportProblem(source, "no_title", reason, found.masthead, found.tthc)
     title = content[title_index].text

@@ -1,10 +1,10 @@
-"""Importer, part 1: the line model and the patterns of old commune portals.
+"""Importer: the line model and the text patterns of old commune portals.
 
 Every page, plain text or HTML, is first turned into a list of ``Line`` records;
 this module holds that record, the cleaning of raw text, and the recognisers
-(pure predicates and small parsers) that the extraction in ``importer_parse``
-combines. Patterns are kept here, in one place, so that they can be read next to
-docs/import.md, which lists them for editors.
+(pure predicates) for dates, categories, furniture, headings, list items,
+bylines and captions. The widgets (TTHC, masthead footer, counters) are in
+``importer_widgets``. Keep docs/import.md in step with the patterns here.
 """
 
 from __future__ import annotations
@@ -240,158 +240,6 @@ def is_block_heading(text: str) -> bool:
 
 def is_counter(text: str) -> bool:
     return norm(text) in COUNTER_HEADINGS or bool(_COUNTER.match(text))
-
-
-# --- the "Kết quả giải quyết TTHC" widget -----------------------------------------
-
-_TTHC_START = re.compile(
-    r"^(kết quả|tình hình|thống kê)\s+(giải quyết|xử lý|tiếp nhận)\s*(và giải quyết\s*)?"
-    r"(tthc|thủ tục hành chính|hồ sơ( tthc)?)\b", re.I)
-_TTHC_LINE = re.compile(
-    r"^(\(?\s*(cập nhật|ngày cập nhật)( lúc)?\s*:?.*\)?|chi tiết|xem chi tiết|xem thêm|"
-    r"đến (tháng|ngày|nay|hết)\b.*|từ (ngày|tháng)\b.*|[\d.,]+\s*%|[\d.,]+|"
-    r"[^:]{2,60}:\s*[\d.,]+\s*%?)$", re.I)
-
-
-@dataclass(frozen=True)
-class TthcWidget:
-    """Totals printed by the TTHC widget (received, on time, late, as of ``updated``)."""
-
-    updated: str = ""      # "2023-12-11 10:17:19"
-    period_label: str = ""  # "Đến tháng 12 đã giải quyết:"
-    received: int | None = None
-    on_time: int | None = None
-    late: int | None = None
-    rate: str = ""          # "100%"
-
-
-def is_tthc_start(text: str) -> bool:
-    return bool(_TTHC_START.match(text))
-
-
-def is_tthc_line(text: str) -> bool:
-    return bool(_TTHC_LINE.match(text)) and len(text) <= 90
-
-
-def _number(value: str) -> int | None:
-    digits = re.sub(r"[.,\s]", "", value)
-    return int(digits) if digits.isdigit() else None
-
-
-def parse_tthc(lines: list[str]) -> TthcWidget:
-    values: dict[str, object] = {}
-    for text in lines:
-        low = text.lower()
-        if "cập nhật" in low:
-            found = find_datetime(text)
-            if found:
-                day, clock = found
-                values["updated"] = f"{day} {clock}".strip()
-            continue
-        if re.match(r"^(đến|từ)\s", low):
-            values["period_label"] = text
-            continue
-        if re.fullmatch(r"[\d.,]+\s*%", text) and "rate" not in values:
-            values["rate"] = text.replace(" ", "")
-            continue
-        label, sep, value = text.rpartition(":")
-        if not sep or "%" in value:
-            continue
-        number = _number(value)
-        label = label.lower()
-        if number is None or "tỉ lệ" in label or "tỷ lệ" in label:
-            continue
-        if "trễ hạn" in label or "quá hạn" in label:
-            values.setdefault("late", number)
-        elif "đúng hạn" in label or "trước hạn" in label:
-            values.setdefault("on_time", number)
-        elif "hồ sơ" in label or "tiếp nhận" in label:
-            values.setdefault("received", number)
-    return TthcWidget(**values)  # type: ignore[arg-type]
-
-
-# --- the masthead footer ------------------------------------------------------------
-
-_MASTHEAD_START = re.compile(r"^(trang|cổng) thông tin điện tử\b", re.I)
-MASTHEAD_LABELS = {
-    "editor_in_chief": ("trưởng ban biên tập", "trưởng ban bt", "chịu trách nhiệm chính",
-                        "chịu trách nhiệm nội dung", "chịu trách nhiệm", "tổng biên tập",
-                        "người chịu trách nhiệm"),
-    "owner": ("cơ quan chủ quản", "đơn vị chủ quản", "chủ quản", "cơ quan quản lý"),
-    "address": ("địa chỉ", "trụ sở"),
-    "phone": ("điện thoại", "đt", "tel", "hotline", "số điện thoại"),
-    "fax": ("fax",),
-    "email": ("email", "e-mail", "thư điện tử", "mail"),
-    "license": ("giấy phép", "ghi rõ nguồn", "bản quyền", "©", "copyright"),
-    "other": ("thiết kế", "phát triển bởi", "designed by", "website", "phiên bản"),
-}
-
-
-def masthead_field(text: str) -> tuple[str, str] | None:
-    """("address", "xã Lam Sơn- …") for a "Địa chỉ: …" line of a footer, else None."""
-    low = text.lower()
-    for key, labels in MASTHEAD_LABELS.items():
-        for label in labels:
-            if low.startswith(label):
-                rest = text[len(label):]
-                if key == "license" or rest[:1] in (":", " ", "-") and ":" in rest[:4] or rest[:1] == ":":
-                    return key, rest.lstrip(" :").strip()
-    return None
-
-
-def is_masthead_start(text: str, next_text: str) -> bool:
-    """A "TRANG THÔNG TIN ĐIỆN TỬ XÃ …" line (upper case, or followed by footer fields)."""
-    if not _MASTHEAD_START.match(text) or len(text) > 140:
-        return False
-    return is_upper_line(text) or masthead_field(next_text) is not None
-
-
-def tidy_dashes(value: str) -> str:
-    """"Lam Sơn- Thanh Miện-Hải Dương" -> "Lam Sơn - Thanh Miện - Hải Dương"."""
-    return re.sub(r"(?<=[^\W\d])\s*[-–]\s*(?=[^\W\d])", " - ", value)
-
-
-@dataclass(frozen=True)
-class Masthead:
-    """What a portal's footer says about the site (suggested site.yml values)."""
-
-    name: str = ""
-    parent: str = ""
-    editor_in_chief: str = ""
-    address: str = ""
-    phone: str = ""
-    email: str = ""
-
-
-_SECOND_FIELD = re.compile(r"\s+[|–-]?\s*(?=(?:email|e-mail|fax|điện thoại|đt|website)\s*:)", re.I)
-
-
-def parse_masthead(lines: list[str]) -> Masthead:
-    values: dict[str, str] = {}
-    pieces: list[str] = []
-    for text in lines:
-        pieces.extend(p.strip() for p in _SECOND_FIELD.split(text) if p.strip())
-    for text in pieces:
-        if _MASTHEAD_START.match(text) and "name" not in values:
-            parts = [p.strip() for p in re.split(r"\s+[-–|]\s+", text) if p.strip()]
-            values["name"] = sentence_case(parts[0])
-            if len(parts) > 1:
-                parent = sentence_case(parts[1])
-                values["parent"] = parent[:1].lower() + parent[1:]
-            continue
-        found = masthead_field(text)
-        if not found:
-            continue
-        key, value = found
-        if key in ("editor_in_chief", "address") and value:
-            values.setdefault(key, tidy_dashes(value))
-        elif key == "phone" and value:
-            values.setdefault("phone", value)
-        elif key == "email":
-            match = re.search(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", value)
-            if match:
-                values.setdefault("email", match.group(0))
-    return Masthead(**values)
 
 
 # --- lists, headings, bylines, captions -----------------------------------------------
