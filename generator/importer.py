@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlparse
 
 import yaml
 
+from .config import SECTIONS
 from .errors import UsageError
 from .importer_html import html_to_lines
 from .importer_markdown import (site_suggestion, site_suggestion_yaml, to_markdown, tthc_suggestion,
@@ -177,11 +178,26 @@ class Existing:
 
     keys: dict[tuple[str, str], str]
     urls: dict[tuple[str, str], str]  # (section, slug) -> path
+    titles: dict[str, str]            # normalised title -> path (for pages printed without a date)
+
+    def add(self, title: object, date: object, section: str, slug: str, path: str) -> None:
+        key = _key(title, date)
+        self.keys.setdefault(key, path)
+        self.titles.setdefault(key[0], path)
+        self.urls.setdefault((section, slug), path)
+
+    def duplicate_of(self, page: ImportedPage) -> str | None:
+        """An article already there with the same title and date; for a page that
+        prints no date (imported as a draft, maybe dated since), the same title."""
+        key = _key(page.title, page.date)
+        if key in self.keys:
+            return self.keys[key]
+        return None if page.date else self.titles.get(key[0])
 
 
 def existing_articles(content_root: Path) -> Existing:
     """Scan every Markdown article under *content_root* (unreadable ones are ignored)."""
-    found = Existing({}, {})
+    found = Existing({}, {}, {})
     if not content_root.is_dir():
         return found
     for file in sorted(content_root.rglob("*.md")):
@@ -197,10 +213,9 @@ def existing_articles(content_root: Path) -> Existing:
         except yaml.YAMLError:
             continue
         if isinstance(values, dict) and values.get("title"):
-            found.keys.setdefault(_key(values["title"], values.get("date")), str(file))
             section = file.relative_to(content_root).parts[0]
             slug = str(values.get("slug") or slugify(str(values["title"])))
-            found.urls.setdefault((section, slug), str(file))
+            found.add(values["title"], values.get("date"), section, slug, str(file))
     return found
 
 
@@ -211,10 +226,19 @@ def _slug(title: str) -> str:
     return slug
 
 
+def _content_root(to: Path) -> Path:
+    """The content folder: the parent of the section folder *to* is (or is inside)."""
+    for folder in (to, *to.parents):
+        if folder.name in SECTIONS:
+            return folder.parent
+    raise UsageError(f"--to {to} không nằm trong thư mục chuyên trang nào — dùng một trong "
+                     + ", ".join(f"content/{key}" for key in SECTIONS) + " (hoặc thư mục con của chúng)")
+
+
 def target_path(page: ImportedPage, to: Path) -> Path:
     """Where the article goes: bulletins to ban-tin/<year>/, others to <to>/<year>/."""
     year = (page.date or page.period)[:4]
-    folder = to.parent / SECTION_BULLETIN if page.period else to
+    folder = _content_root(to) / SECTION_BULLETIN if page.period else to
     return (folder / year if year else folder) / f"{page.slug or _slug(page.title)}.md"
 
 
@@ -310,7 +334,7 @@ def import_paths(paths: list[Path], to: Path, category: str | None = None,
         raise UsageError(f"\"{to}\" là một tệp, không phải thư mục — --to cần một thư mục, "
                          "ví dụ content/tin-tuc")
     files = _input_files(paths)
-    content_root = to.parent
+    content_root = _content_root(to)
     known = existing_articles(content_root)
     planned: set[Path] = set()
     outcomes: list[Outcome] = []
@@ -330,11 +354,11 @@ def import_paths(paths: list[Path], to: Path, category: str | None = None,
         page = result
         if category:
             page = replace(page, category=" ".join(category.split()))
-        key = _key(page.title, page.date)
-        if key in known.keys:
+        duplicate = known.duplicate_of(page)
+        if duplicate:
+            how = "cùng tiêu đề và ngày đăng" if page.date else "cùng tiêu đề (trang cũ không ghi ngày)"
             outcomes.append(Outcome(source, DUPLICATE, code="duplicate", page=page,
-                                    reason=f"đã có bài cùng tiêu đề và ngày đăng "
-                                           f"({_display(Path(known.keys[key]))})"))
+                                    reason=f"đã có bài {how}: {_display(Path(duplicate))}"))
             continue
         section = target_path(page, to).relative_to(content_root).parts[0]
         slug_warning: list[str] = []
@@ -360,8 +384,7 @@ def import_paths(paths: list[Path], to: Path, category: str | None = None,
                 outcomes.append(Outcome(source, FAILED, target=_display(target), code="write",
                                         reason=f"không ghi được {_display(target)} ({err.strerror or err})"))
                 continue
-        known.keys[key] = str(target)
-        known.urls[(section, page.slug or _slug(page.title))] = str(target)
+        known.add(page.title, page.date, section, page.slug or _slug(page.title), str(target))
         planned.add(target)
         outcomes.append(Outcome(source, IMPORTED, target=_display(target), page=page,
                                 warnings=page.warnings + tuple(slug_warning + image_warnings)))

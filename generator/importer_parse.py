@@ -95,10 +95,16 @@ def _is_candidate(line: Line) -> bool:
     return not (r.is_upper_line(text) and len(words) <= 8)
 
 
+_ISSUER = re.compile(r"^(ubnd|hđnd|ủy ban|uỷ ban|đảng ủy|đảng uỷ|đảng bộ|xã|phường|thị trấn|huyện|"
+                     r"quận|tỉnh|thành phố|trang thông tin|cổng thông tin)\b", re.I)
+
+
 def _is_category_line(line: Line) -> bool:
+    """A short upper-case line ("NÔNG THÔN MỚI"), not the site's or council's name."""
     text = line.text
     return (line.kind in (r.TEXT, r.HEADING) and r.is_upper_line(text) and len(text) <= 60
-            and len(text.split()) <= 8 and not r.is_block_heading(text) and not r.is_date_line(text))
+            and len(text.split()) <= 8 and not r.is_block_heading(text) and not r.is_date_line(text)
+            and not _ISSUER.match(text))
 
 
 def _title_run_end(lines: list[Line], start: int, title_norm: str, limit: int = 4) -> int | None:
@@ -195,8 +201,7 @@ def _category(lines: list[Line], title_index: int, labels: list[str], found: Fou
     j = title_index - 1
     while j >= 0 and lines[j].kind == r.BLANK:
         j -= 1
-    if j >= 0 and _is_category_line(lines[j]) and not r.norm(lines[j].text).startswith(
-            r.norm("Trang thông tin")):
+    if j >= 0 and _is_category_line(lines[j]):
         return r.sentence_case(lines[j].text)
     title_norm = r.norm(lines[title_index].text)
     if found.breadcrumb:

@@ -421,7 +421,8 @@ def test_same_page_is_never_imported_twice(tmp_path, capsys):
     again = capsys.readouterr().out
     assert files_under(content) == snapshot
     assert "đã nhập 0 trang" in again and "Bỏ qua 4 trang đã nhập trước đó" in again
-    assert again.count("đã có bài cùng tiêu đề và ngày đăng") == 4
+    assert again.count("đã có bài cùng tiêu đề và ngày đăng") == 2
+    assert again.count("đã có bài cùng tiêu đề (trang cũ không ghi ngày)") == 2
 
 
 @needs_seeds
@@ -564,3 +565,36 @@ def test_imported_articles_build_into_a_site(tmp_path, capsys):
     kien_thuy = out2 / "tin-tuc" / ("huyen-kien-thuy-tap-trung-thuc-hien-dong-bo-cac-giai-phap-de-xay-dung-"
                                     "thanh-cong-huyen-ntm-vao-nam-2025") / "index.html"
     assert "Mai Chi" in kien_thuy.read_text(encoding="utf-8")
+
+
+def test_site_name_above_the_title_is_not_a_category():
+    page = parse_text("UBND XÃ ĐỒNG TÂM\nTổ chức lễ ra quân nhập ngũ năm 2024\n20/02/2024 07:30\n\n"
+                      "Sáng 20/2, xã tổ chức lễ giao nhận quân cho 15 thanh niên lên đường nhập ngũ.\n")
+    assert isinstance(page, ImportedPage)
+    assert page.title == "Tổ chức lễ ra quân nhập ngũ năm 2024" and page.category == ""
+
+
+def test_to_must_be_a_section_folder(tmp_path, capsys):
+    page = FIXTURES / "ngay-truoc-tieu-de.txt"
+    assert main(["import", str(page), "--to", str(tmp_path / "content")]) == 2
+    assert "chuyên trang" in capsys.readouterr().err
+    assert not (tmp_path / "content").exists()
+    # a folder inside a section is fine; bulletins still go to the section beside it
+    year_folder = tmp_path / "content" / "tin-tuc" / "luu-tru"
+    assert main(["import", str(page), str(FIXTURES / "sharepoint-ban-tin.html"), "--to", str(year_folder)]) == 0
+    capsys.readouterr()
+    written = sorted(str(p.relative_to(tmp_path / "content")) for p in (tmp_path / "content").rglob("*.md"))
+    assert written == ["ban-tin/2023/ban-tin-van-hoa-xa-hoi-thang-8-2023.md",
+                       "tin-tuc/luu-tru/2023/cong-an-xa-tuyen-truyen-phong-chong-lua-dao-qua-mang-cho-nguoi-cao-tuoi.md"]
+
+
+@needs_seeds
+def test_undated_page_dated_by_the_editor_is_not_imported_again(tmp_path, capsys):
+    content = tmp_path / "content"
+    assert main(["import", str(SEED_002), str(SEED_003), "--to", str(content / "tin-tuc")]) == 0
+    _fill_in_dates(content)
+    snapshot = files_under(content)
+    assert main(["import", str(SEED_002), str(SEED_003), "--to", str(content / "tin-tuc")]) == 0
+    out = capsys.readouterr().out
+    assert files_under(content) == snapshot
+    assert "Bỏ qua 2 trang đã nhập trước đó" in out
