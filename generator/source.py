@@ -75,14 +75,26 @@ def decode(path: str, data: bytes) -> tuple[Source | None, list[Diagnostic]]:
     return Source(path, nfc(text)), []
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader without anchors/aliases and with timestamps kept as text."""
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Safe YAML (libyaml's C parser when present) with timestamps kept as text."""
 
-    def compose_node(self, parent, index):  # noqa: D401 - PyYAML hook
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise _AliasRefused(event.start_mark)
-        return super().compose_node(parent, index)
+
+def _shared_node(root: yaml.Node) -> yaml.Node | None:
+    """The first node reached twice (an alias), or None. Aliases are refused: an
+    editor never needs them, and refusing them stops "billion laughs" outright."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return node
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack += (key, value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return None
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
@@ -103,6 +115,9 @@ def load_yaml(path: str, text: str, first_line: int = 1) -> tuple[object, dict, 
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
+        shared = _shared_node(node) if node is not None else None
+        if shared is not None:
+            raise _AliasRefused(shared.start_mark)
         data = loader.construct_document(node) if node is not None else None
     except _AliasRefused as exc:
         return None, {}, [diag(path, first_line + exc.mark.line, "yaml_alias")]

@@ -23,3 +23,32 @@ def test_output_paths():
     assert urls.paged("/tin-tuc/", 1) == "/tin-tuc/"
     assert urls.paged("/tin-tuc/", 2) == "/tin-tuc/trang-2/"
     assert urls.absolute("/tin-tuc/x/", "https://a.vn/xa/") == "https://a.vn/xa/tin-tuc/x/"
+
+
+def test_relative_agrees_with_posixpath():
+    """The fast string version must give the same links as posixpath.relpath."""
+    import posixpath
+    import random
+
+    def reference(target, page):
+        path, hash_, fragment = target.partition("#")
+        rel = posixpath.relpath(path, page)
+        if path.endswith("/"):
+            rel = "./" if rel == "." else rel + "/"
+        return rel + hash_ + fragment
+
+    rng = random.Random(7)
+    segments = ["a", "b", "tin-tuc", "trang-2"]
+    checked = 0
+    for _ in range(5000):
+        target = "/" + "/".join(rng.choice(segments) for _ in range(rng.randint(0, 3)))
+        if target != "/" and rng.random() < 0.7:
+            target += "/"
+        elif target != "/":
+            target += rng.choice(["", ".css", "#x"])
+        page = "/" + "".join(rng.choice(segments) + "/" for _ in range(rng.randint(0, 3)))
+        if not target.endswith("/") and page.startswith(target.split("#")[0] + "/"):
+            continue  # a file cannot also be a folder
+        assert urls.relative(target, page) == reference(target, page), (target, page)
+        checked += 1
+    assert checked > 4000
