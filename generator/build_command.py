@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .errors import BuildFailed, UsageError
 from .pipeline import BuildOptions, build
+from .progress import terminal_progress
 from .text import format_decimal
 from decimal import Decimal
 
@@ -70,8 +71,10 @@ def print_diagnostics(diagnostics, stream=sys.stderr) -> None:
 def run(args) -> int:
     try:
         validate_paths(args)
-        report = build(options_from(args), wait_message=lambda: print(
-            "Đang có một lần tạo trang khác ghi vào cùng thư mục; chờ nó xong…", file=sys.stderr))
+        with terminal_progress(enabled=not args.quiet) as progress:
+            report = build(options_from(args), wait_message=lambda: print(
+                "Đang có một lần tạo trang khác ghi vào cùng thư mục; chờ nó xong…", file=sys.stderr),
+                progress=progress)
     except UsageError as exc:
         print(f"lỗi: {exc}", file=sys.stderr)
         return 2

@@ -53,6 +53,7 @@ class BuildReport:
     files: int
     seconds: float
     warnings: tuple[Diagnostic, ...] = field(default=())
+    written: int = 0  # files whose bytes changed since the previous build
 
 
 def _read_yaml_file(content: Path, name: str, required: bool):
@@ -134,27 +135,27 @@ def static_copies(options: BuildOptions) -> list[tuple[Path, str]]:
     return copies
 
 
-def render(options: BuildOptions, site: Site) -> list[Output]:
-    outputs, problems = render_site(site, options.theme, options.moment())
+def render(options: BuildOptions, site: Site, progress=None) -> list[Output]:
+    outputs, problems = render_site(site, options.theme, options.moment(), progress)
     if problems:
         raise BuildFailed(problems)
     return outputs
 
 
-def build(options: BuildOptions, wait_message=None) -> BuildReport:
+def build(options: BuildOptions, wait_message=None, progress=None) -> BuildReport:
     """Build the site into options.output, or raise BuildFailed with every error."""
     started = time.perf_counter()
     loaded = load_site(options)
     errors = errors_of(loaded.diagnostics)
     if errors or loaded.site is None:
         raise BuildFailed(errors)
-    outputs = render(options, loaded.site)
+    outputs = render(options, loaded.site, progress)
     copies = static_copies(options)
     files = [(o.path, o.data) for o in outputs]
-    count = write_site(options.output, files, copies, force=options.force, wait_message=wait_message)
+    stats = write_site(options.output, files, copies, force=options.force, wait_message=wait_message)
     pages = sum(1 for o in outputs if o.path.endswith(".html"))
     warnings = tuple(d for d in loaded.diagnostics if d.level != "error")
-    return BuildReport(pages, count, time.perf_counter() - started, warnings)
+    return BuildReport(pages, stats.files, time.perf_counter() - started, warnings, stats.written)
 
 
 __all__ = ["BuildOptions", "BuildReport", "Loaded", "build", "load_site", "render", "urls"]

@@ -74,14 +74,20 @@ def render_page(env: jinja2.Environment, site: Site, plan: PagePlan, now: dateti
     return Output(urls.output_path(plan.url), html.encode("utf-8"), plan.url)
 
 
-def render_site(site: Site, theme_dir: Path, now: datetime
+def render_site(site: Site, theme_dir: Path, now: datetime, progress=None
                 ) -> tuple[list[Output], list[Diagnostic]]:
-    """Render every page, the feed, sitemap and CSV. Template errors become diagnostics."""
+    """Render every page, the feed, sitemap and CSV. Template errors become diagnostics.
+
+    ``progress(done, total)``, if given, is called after each page (a progress bar).
+    """
     env = make_environment(theme_dir)
     outputs: list[Output] = []
     try:
-        for plan in plan_pages(site):
+        plans = plan_pages(site)
+        for done, plan in enumerate(plans, start=1):
             outputs.append(render_page(env, site, plan, now))
+            if progress is not None:
+                progress(done, len(plans))
         if site.config.base_url:  # feeds and sitemaps need absolute URLs
             outputs.append(_render_xml(env, site, "feed.xml", urls.FEED, now))
             outputs.append(_render_xml(env, site, "sitemap.xml", urls.SITEMAP, now))

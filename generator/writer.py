@@ -1,10 +1,14 @@
 """Transactional output: build into a hidden sibling folder, then swap it in.
 
-On any failure before the swap the previous output folder is untouched. The
-swap itself is one atomic ``renameat2(RENAME_EXCHANGE)`` on Linux, two renames
-elsewhere (with recovery at the next build if the process died between them).
-A lock file stops two builds writing the same output at once, and a marker
-file tells our own output folder from a folder that bantin must not delete.
+The staging folder ``.<out>.staging`` is filled while ``<out>`` stays exactly as
+it was; one atomic ``renameat2(RENAME_EXCHANGE)`` then swaps the two (two
+renames where that call is missing, recovered at the next build if the process
+died between them). The previous generation is kept as ``.<out>.prev`` and is
+the next build's starting point: only files whose bytes changed are written
+and only files that disappeared are removed, so a rebuild neither rewrites nor
+deletes a whole tree (unlinking thousands of files costs seconds on slow disks).
+A lock file stops two builds writing the same output at once, and a marker file
+tells our own output folder from a folder that bantin must not delete.
 """
 
 from __future__ import annotations
@@ -16,20 +20,36 @@ import os
 import shutil
 import sys
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import UsageError
 
 MARKER = ".bantin-output"
+MARKER_TEXT = "Thư mục này do bantin tạo ra; mỗi lần tạo trang sẽ thay toàn bộ.\n".encode("utf-8")
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
 
-def staging_paths(output: Path) -> tuple[Path, Path, Path]:
-    """(lock file, staging folder, old folder) beside *output*."""
-    parent, name = output.parent, output.name
-    return (parent / f".{name}.lock", parent / f".{name}.tmp-{os.getpid()}",
-            parent / f".{name}.old-{os.getpid()}")
+@dataclass(frozen=True)
+class Paths:
+    """The hidden siblings of an output folder."""
+
+    lock: Path
+    staging: Path
+    prev: Path
+
+    @classmethod
+    def of(cls, output: Path) -> "Paths":
+        parent, name = output.parent, output.name
+        return cls(parent / f".{name}.lock", parent / f".{name}.staging", parent / f".{name}.prev")
+
+
+@dataclass(frozen=True)
+class WriteStats:
+    files: int  # files in the new output
+    written: int  # files whose bytes changed
+    removed: int  # files of the previous generation that are gone
 
 
 def check_output_folder(output: Path, force: bool) -> None:
@@ -45,7 +65,7 @@ def check_output_folder(output: Path, force: bool) -> None:
 @contextmanager
 def output_lock(output: Path, wait_message=None):
     """Hold an exclusive lock for *output*; a second build waits for the first."""
-    lock_path = staging_paths(output)[0]
+    lock_path = Paths.of(output).lock
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     with open(lock_path, "a+") as handle:
         try:
@@ -61,15 +81,17 @@ def output_lock(output: Path, wait_message=None):
 
 
 def recover(output: Path) -> None:
-    """Clean up after a build that was killed (call with the lock held)."""
-    parent, name = output.parent, output.name
-    if not parent.is_dir():
-        return
-    leftovers = sorted(parent.glob(f".{name}.old-*"))
-    if not output.exists() and leftovers:
-        os.rename(leftovers[-1], output)  # died between the two renames: put it back
-        leftovers = leftovers[:-1]
-    for stale in leftovers + sorted(parent.glob(f".{name}.tmp-*")):
+    """Repair what a killed build left (call with the lock held).
+
+    A build killed between the two fallback renames left no output but a
+    complete previous generation: put it back. Anything else is only a base
+    for the next staging folder, which is verified file by file anyway.
+    """
+    paths = Paths.of(output)
+    if not output.exists() and paths.prev.is_dir() and (paths.prev / MARKER).exists():
+        os.rename(paths.prev, output)
+    for stale in sorted(output.parent.glob(f".{output.name}.tmp-*")) + \
+            sorted(output.parent.glob(f".{output.name}.old-*")):
         shutil.rmtree(stale, ignore_errors=True)
 
 
@@ -83,59 +105,119 @@ def _exchange(a: Path, b: Path) -> bool:
     except (OSError, AttributeError):
         return False
     renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
-    if result == 0:
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
         return True
-    if ctypes.get_errno() in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
         return False
-    raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(b))
+    raise OSError(code, os.strerror(code), str(b))
 
 
-def write_tree(staging: Path, files: list[tuple[str, bytes]], copies: list[tuple[Path, str]]) -> int:
-    """Write generated files and copy static ones into *staging*. Returns the file count."""
-    staging.mkdir(parents=True)
-    made: set[Path] = set()
+def _prepare_staging(paths: Paths) -> Path:
+    """The staging folder, started from the previous generation when there is one."""
+    staging = paths.staging
+    if staging.is_symlink() or (staging.exists() and not staging.is_dir()):
+        staging.unlink()
+    if not staging.exists():
+        if paths.prev.is_dir() and not paths.prev.is_symlink():
+            os.rename(paths.prev, staging)
+        else:
+            staging.mkdir(parents=True)
+    return staging
+
+
+def _prune(staging: Path, files: set[str], folders: set[str]) -> int:
+    """Remove from *staging* every file and folder the new site does not have."""
+    removed = 0
+    for dirpath, dirnames, filenames in os.walk(staging):
+        rel_dir = os.path.relpath(dirpath, staging).replace(os.sep, "/")
+        prefix = "" if rel_dir == "." else rel_dir + "/"
+        keep = []
+        for name in dirnames:
+            if prefix + name in folders and not os.path.islink(os.path.join(dirpath, name)):
+                keep.append(name)
+            else:
+                full = os.path.join(dirpath, name)
+                if os.path.islink(full):
+                    os.unlink(full)
+                else:
+                    removed += sum(len(f) for _, _, f in os.walk(full))
+                    shutil.rmtree(full)
+        dirnames[:] = keep
+        for name in filenames:
+            if prefix + name not in files:
+                os.unlink(os.path.join(dirpath, name))
+                removed += 1
+    return removed
+
+
+def _same_bytes(target: Path, data: bytes) -> bool:
+    try:
+        if target.stat().st_size != len(data):
+            return False
+        return target.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _same_file(target: Path, source: Path) -> bool:
+    try:
+        a, b = target.stat(), source.stat()
+    except OSError:
+        return False
+    return a.st_size == b.st_size and a.st_mtime_ns == b.st_mtime_ns
+
+
+def fill_staging(staging: Path, files: list[tuple[str, bytes]], copies: list[tuple[Path, str]]) -> WriteStats:
+    """Make *staging* hold exactly the new site, touching only what changed."""
+    files = files + [(MARKER, MARKER_TEXT)]
+    wanted = {rel for rel, _ in files} | {rel for _, rel in copies}
+    folders = {parent for rel in wanted for parent in _parents(rel)}
+    removed = _prune(staging, wanted, folders)
+    written = 0
+    for folder in sorted(folders):
+        (staging / folder).mkdir(exist_ok=True)
     for rel, data in files:
         target = staging / rel
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        target.write_bytes(data)
+        if not _same_bytes(target, data):
+            target.write_bytes(data)
+            written += 1
     for source, rel in copies:
         target = staging / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
-    (staging / MARKER).write_text("Thư mục này do bantin tạo ra; mỗi lần tạo trang sẽ thay toàn bộ.\n",
-                                  encoding="utf-8")
-    return len(files) + len(copies)
+        if not _same_file(target, source):
+            shutil.copy2(source, target)  # keeps mtime, so the next build can skip it
+            written += 1
+    return WriteStats(len(wanted), written, removed)
 
 
-def swap_in(staging: Path, output: Path) -> None:
-    """Make *staging* the new *output*; the old output is removed afterwards."""
-    old = staging_paths(output)[2]
+def _parents(rel: str) -> list[str]:
+    parts = rel.split("/")[:-1]
+    return ["/".join(parts[: i + 1]) for i in range(len(parts))]
+
+
+def swap_in(paths: Paths, output: Path) -> None:
+    """Make the staging folder the output; the old output becomes the next base."""
     if output.exists():
-        if _exchange(staging, output):
-            shutil.rmtree(staging, ignore_errors=True)
+        if _exchange(paths.staging, output):
+            os.rename(paths.staging, paths.prev)
             return
-        os.rename(output, old)
-        os.rename(staging, output)
-        shutil.rmtree(old, ignore_errors=True)
+        os.rename(output, paths.prev)  # killed here: recover() puts it back
+        os.rename(paths.staging, output)
     else:
-        os.rename(staging, output)
+        os.rename(paths.staging, output)
 
 
 def write_site(output: Path, files: list[tuple[str, bytes]], copies: list[tuple[Path, str]],
-               force: bool = False, wait_message=None) -> int:
-    """The whole transaction: lock, recover, check, write to staging, swap."""
+               force: bool = False, wait_message=None) -> WriteStats:
+    """The whole transaction: lock, recover, check, fill staging, swap."""
     output = output.absolute()
     with output_lock(output, wait_message):
         recover(output)
         check_output_folder(output, force)
-        staging = staging_paths(output)[1]
-        try:
-            count = write_tree(staging, files, copies)
-            swap_in(staging, output)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-    return count
+        paths = Paths.of(output)
+        if paths.prev.exists() and not paths.prev.is_symlink() and paths.staging.exists():
+            shutil.rmtree(paths.prev, ignore_errors=True)
+        staging = _prepare_staging(paths)
+        stats = fill_staging(staging, files, copies)
+        swap_in(paths, output)
+    return stats
