@@ -23,7 +23,7 @@ import yaml
 
 from .config import SECTIONS
 from .errors import UsageError
-from .importer_html import html_to_lines
+from .importer_html import MISSING_BS4, html_available, html_to_lines
 from .importer_markdown import (site_suggestion, site_suggestion_yaml, to_markdown, tthc_suggestion,
                                 tthc_suggestion_yaml)
 from .importer_report import DUPLICATE, FAILED, IMPORTED, report_text, summary_lines
@@ -75,6 +75,8 @@ def add_arguments(parser) -> None:
 
 def parse_html(html: str | bytes, source: str = "") -> ImportedPage | ImportProblem:
     """A saved .html page."""
+    if not html_available():
+        return ImportProblem(source, "no_html_library", MISSING_BS4)
     return parse_lines(html_to_lines(html), source)
 
 

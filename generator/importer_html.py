@@ -10,12 +10,27 @@ never body text, but still read for the masthead and TTHC widget.
 
 from __future__ import annotations
 
+import importlib.util
 import re
-
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from typing import TYPE_CHECKING
 
 from . import importer_rules as r
 from .importer_rules import Line
+
+if TYPE_CHECKING:
+    from bs4 import Tag
+
+#: shown when beautifulsoup4 is missing (it is a declared dependency; this is a safety net)
+MISSING_BS4 = ("cần thư viện beautifulsoup4 để đọc tệp .html — chạy: pip install beautifulsoup4 "
+               "(hoặc pip install -e . trong thư mục dự án)")
+
+
+def html_available() -> bool:
+    try:
+        return importlib.util.find_spec("bs4") is not None
+    except (ImportError, ValueError):
+        return False
+
 
 DROP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "button",
         "select", "input", "textarea", "map", "canvas", "video", "audio", "link", "meta", "option"}
@@ -80,6 +95,8 @@ class _Walker:
 
     # -- the walk ------------------------------------------------------------------
     def walk(self, node: Tag, ctx: dict) -> None:
+        from bs4 import Comment, NavigableString, Tag
+
         for child in node.children:
             if isinstance(child, Comment):
                 continue
@@ -163,6 +180,8 @@ class _Walker:
 
 def html_to_lines(html: str | bytes) -> list[Line]:
     """Turn a saved page into lines: the shared text model of the importer."""
+    from bs4 import BeautifulSoup
+
     soup = BeautifulSoup(html, "html.parser")
     lines: list[Line] = []
     if soup.title and soup.title.string:

@@ -28,7 +28,8 @@ def summary_lines(report: ImportReport) -> list[str]:
         first += " (" + ", ".join(extra) + ")"
     lines = [first + "."]
     if duplicates:
-        lines.append(f"  Bỏ qua {len(duplicates)} trang đã nhập trước đó (cùng tiêu đề và ngày đăng).")
+        lines.append(f"  Bỏ qua {len(duplicates)} trang đã nhập trước đó (đã có bài cùng tiêu đề và ngày "
+                     "đăng, hay cùng tiêu đề khi trang không ghi ngày).")
     if failed:
         reasons: dict[str, int] = {}
         for outcome in failed:
@@ -50,6 +51,7 @@ _FAIL_LABELS = {
     "unreadable": "không đọc được",
     "binary": "không phải văn bản",
     "too_large": "tệp quá lớn",
+    "no_html_library": "thiếu thư viện beautifulsoup4",
 }
 
 

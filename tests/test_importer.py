@@ -6,6 +6,7 @@ tests/fixtures/import/ are made-up pages that mimic other portal families.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import shutil
 import unicodedata
@@ -31,6 +32,8 @@ SEED_002 = SEEDS / "002_e055f56dae86634c.txt"
 SEED_003 = SEEDS / "003_8f4b27d5d56ef1d8.txt"
 
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds/ is not beside the repository")
+needs_bs4 = pytest.mark.skipif(importlib.util.find_spec("bs4") is None,
+                               reason="beautifulsoup4 is not installed (add it to pyproject dependencies)")
 
 #: portal furniture that must never reach an article (anywhere in the body)
 BOILERPLATE = (
@@ -204,6 +207,7 @@ def test_rendered_bulletin_lists_nest():
 
 # --- other portal families (made-up pages) ------------------------------------------------
 
+@needs_bs4
 def test_sharepoint_html_bulletin():
     page = read(FIXTURES / "sharepoint-ban-tin.html")
     assert isinstance(page, ImportedPage)
@@ -230,6 +234,7 @@ def test_sharepoint_html_bulletin():
     assert_clean(importer.to_markdown(page))
 
 
+@needs_bs4
 def test_vendor_cms_html_with_related_list_after_byline():
     page = read(FIXTURES / "cms-tin-lien-quan.html")
     assert isinstance(page, ImportedPage)
@@ -249,6 +254,7 @@ def test_vendor_cms_html_with_related_list_after_byline():
     assert front_matter(markdown)["tags"] == ["môi trường", "vệ sinh", "Tết"]
 
 
+@needs_bs4
 def test_html_page_with_images_captions_and_placeholders():
     page = read(FIXTURES / "trang-co-anh.html")
     assert isinstance(page, ImportedPage)
@@ -333,6 +339,7 @@ def test_parser_never_raises(lines):
         assert fm["title"] == result.title
 
 
+@needs_bs4
 @settings(max_examples=60, deadline=None)
 @given(st.text(max_size=300))
 def test_html_parser_never_raises(text):
@@ -380,6 +387,7 @@ def test_cli_imports_seeds_and_prints_summary_and_suggestions(tmp_path, capsys):
 
 
 @needs_seeds
+@needs_bs4
 def test_dry_run_writes_nothing(tmp_path, capsys):
     content = tmp_path / "content"
     (content / "tin-tuc").mkdir(parents=True)
@@ -421,8 +429,8 @@ def test_same_page_is_never_imported_twice(tmp_path, capsys):
     again = capsys.readouterr().out
     assert files_under(content) == snapshot
     assert "đã nhập 0 trang" in again and "Bỏ qua 4 trang đã nhập trước đó" in again
-    assert again.count("đã có bài cùng tiêu đề và ngày đăng") == 2
-    assert again.count("đã có bài cùng tiêu đề (trang cũ không ghi ngày)") == 2
+    assert again.count(": đã có bài cùng tiêu đề và ngày đăng: ") == 2
+    assert again.count(": đã có bài cùng tiêu đề (trang cũ không ghi ngày): ") == 2
 
 
 @needs_seeds
@@ -472,6 +480,7 @@ def test_category_option_overrides(tmp_path, capsys):
     assert front_matter(written.read_text(encoding="utf-8"))["category"] == "An ninh quốc phòng"
 
 
+@needs_bs4
 def test_html_images_saved_beside_the_page_are_copied(tmp_path, capsys):
     content = tmp_path / "content"
     src = pages_dir(tmp_path, FIXTURES / "trang-co-anh.html")
@@ -527,6 +536,7 @@ def _fill_in_dates(content: Path) -> None:
 
 
 @needs_seeds
+@needs_bs4
 def test_imported_articles_build_into_a_site(tmp_path, capsys):
     pytest.importorskip("generator.build_command")
     content = tmp_path / "content"
@@ -574,6 +584,7 @@ def test_site_name_above_the_title_is_not_a_category():
     assert page.title == "Tổ chức lễ ra quân nhập ngũ năm 2024" and page.category == ""
 
 
+@needs_bs4
 def test_to_must_be_a_section_folder(tmp_path, capsys):
     page = FIXTURES / "ngay-truoc-tieu-de.txt"
     assert main(["import", str(page), "--to", str(tmp_path / "content")]) == 2
@@ -598,3 +609,12 @@ def test_undated_page_dated_by_the_editor_is_not_imported_again(tmp_path, capsys
     out = capsys.readouterr().out
     assert files_under(content) == snapshot
     assert "Bỏ qua 2 trang đã nhập trước đó" in out
+
+
+def test_html_without_beautifulsoup_is_reported_not_raised(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(importer, "html_available", lambda: False)
+    code = main(["import", str(FIXTURES / "cms-tin-lien-quan.html"), str(FIXTURES / "ngay-truoc-tieu-de.txt"),
+                 "--to", str(tmp_path / "content" / "tin-tuc")])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "pip install beautifulsoup4" in out and "đã nhập 1 trang" in out
