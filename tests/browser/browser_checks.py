@@ -1,0 +1,79 @@
+"""The checks run inside the browser, shared by the tests and the checker's own test."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+#: WCAG 2.1 levels A and AA, as axe-core tags them
+WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+MIN_TEXT_PX = 16
+MIN_TAP_PX = 44
+
+#: Returns {"overflow": px the page is wider than the viewport, "small_text": [...], "small_targets": [...]}.
+#: Text: every rendered text run, its computed size times the SVG zoom when inside an SVG;
+#: visually hidden text (1 px boxes for screen readers) has no visible size and is left out.
+#: Targets: links and controls that are visible, except links inside article prose
+#: (WCAG 2.5.5 exempts links in a sentence).
+PHONE_PROBE = """
+([minText, minTap]) => {
+  const doc = document.documentElement;
+  const result = {overflow: Math.max(doc.scrollWidth, document.body.scrollWidth) - doc.clientWidth,
+                  small_text: [], small_targets: []};
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const seen = new Set();
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    const el = node.parentElement;
+    if (!node.textContent.trim() || seen.has(el) || el.closest('title, desc, script, style')) continue;
+    seen.add(el);
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const box = range.getBoundingClientRect();
+    if (box.width <= 1 || box.height <= 1) continue;
+    const svg = el.closest('svg');
+    const size = parseFloat(getComputedStyle(el).fontSize) * (svg ? svg.getScreenCTM().a : 1);
+    if (size < minText - 0.01) result.small_text.push(`${el.tagName.toLowerCase()} "${node.textContent.trim().slice(0, 40)}": ${size.toFixed(1)}px`);
+  }
+  for (const el of document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]')) {
+    const box = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    if (box.width === 0 || box.height === 0 || style.visibility === 'hidden' || box.bottom < 0) continue;
+    if (el.closest('.body') && el.tagName === 'A') continue;
+    if (box.width < minTap || box.height < minTap)
+      result.small_targets.push(`${el.tagName.toLowerCase()} "${el.textContent.trim().slice(0, 40)}": ${Math.round(box.width)}x${Math.round(box.height)}px`);
+  }
+  return result;
+}
+"""
+
+
+def axe_violations(axe, page) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA violations on the page, one line per failing element."""
+    results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA_TAGS},
+                                     "resultTypes": ["violations"]})
+    lines = []
+    for violation in results.response["violations"]:
+        for node in violation["nodes"]:
+            lines.append(f"{violation['id']} ({violation['impact']}): {' '.join(map(str, node['target']))}"
+                         f" — {violation['help']}")
+    return lines
+
+
+def phone_problems(page) -> dict:
+    return page.evaluate(PHONE_PROBE, [MIN_TEXT_PX, MIN_TAP_PX])
+
+
+def vnu_errors(vnu_command: list[str], paths: list[Path]) -> dict[str, list[str]]:
+    """Nu HTML Checker errors per file (file URL -> messages); warnings are not errors."""
+    result = subprocess.run([*vnu_command, "--format", "json", "--errors-only", "--exit-zero-always",
+                             *map(str, paths)], capture_output=True, text=True, timeout=300)
+    report = json.loads(result.stderr or result.stdout)
+    errors: dict[str, list[str]] = {}
+    for message in report["messages"]:
+        if message.get("type") in ("error", "non-document-error") or message.get("subType") == "fatal":
+            where = message.get("url", "?")
+            errors.setdefault(where, []).append(f"line {message.get('lastLine', '?')}: {message.get('message')}")
+    return errors
