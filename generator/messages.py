@@ -58,4 +58,6 @@ MESSAGES: dict[str, str] = {
     "empty_article": "bài không có nội dung — viết nội dung bên dưới dòng --- thứ hai, hoặc xoá tệp",
     "far_future": "ngày \"{value}\" cách hôm nay hơn một năm, có lẽ gõ nhầm năm (bài sẽ không hiện cho đến ngày đó) — kiểm tra lại năm ở dòng date:",
     "duplicate_title": "tiêu đề \"{title}\" trùng với bài {other} — đặt tiêu đề khác để người đọc phân biệt",
+    # python build.py serve
+    "internal_error": "lỗi không mong đợi khi tạo trang ({problem}) — lưu lại tệp vừa sửa để thử lại; nếu vẫn lỗi, gửi dòng này cho người phụ trách kỹ thuật",
 }
