@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from urllib.parse import unquote
 
 from .config import SECTIONS
 from .content import Article
@@ -32,7 +33,7 @@ class Targets:
     unpublished: dict  # url -> source of a draft or future article
 
     def exists(self, target: str) -> bool:
-        path = target.split("#", 1)[0].split("?", 1)[0] or "/"
+        path = unquote(target.split("#", 1)[0].split("?", 1)[0]) or "/"
         if path in self.urls or path in self.files:
             return True
         if path.endswith("/index.html") and path[: -len("index.html")] in self.urls:

@@ -145,6 +145,15 @@ def test_link_to_a_draft_warns_instead_of_failing(tmp_path):
     assert expected in result.stdout.splitlines(), result.stdout
 
 
+def test_encoded_link_to_an_existing_file_is_fine():
+    from generator.check_rules import Targets
+    targets = Targets(frozenset({"/tin-tuc/a/"}), frozenset({"/media/2023/ảnh hội nghị.jpg"}), {})
+    assert targets.exists("/media/2023/%E1%BA%A3nh%20h%E1%BB%99i%20ngh%E1%BB%8B.jpg")
+    assert targets.exists("/tin-tuc/a") and targets.exists("/tin-tuc/a/index.html")
+    assert targets.exists("/tin-tuc/a/#binh-luan")
+    assert not targets.exists("/tin-tuc/b/") and not targets.exists("/media/2023/khac.jpg")
+
+
 def test_text_rules_on_their_own():
     assert text_findings("x.md", "Hội nghị\n") == []
     found = text_findings("x.md", "dòng một\nca\u0301 tre\x07\n")
