@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .errors import BuildFailed, UsageError
 from .pipeline import BuildOptions, build
+from .workers import default_jobs
 from .progress import terminal_progress
 from .text import format_decimal
 from decimal import Decimal
@@ -50,8 +51,10 @@ def add_arguments(parser) -> None:
 
 
 def options_from(args) -> BuildOptions:
+    output = args.output.absolute()
     return BuildOptions(content=args.content, theme=args.theme, output=args.output,
-                        drafts=args.drafts, base_url=args.base_url, force=args.force)
+                        drafts=args.drafts, base_url=args.base_url, force=args.force,
+                        jobs=default_jobs(), cache=output.parent / f".{output.name}.cache")
 
 
 def validate_paths(args) -> None:

@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
+from .cache import ArticleCache
 from .config import MEDIA_DIR, SECTIONS, SiteConfig
 from .errors import Diagnostic, diag
 from .markup import plain_text, render_markdown
 from .source import FrontMatter, Source, decode, kind_name, split_front_matter
 from .text import parse_datetime, parse_month, slugify
+from .workers import parallel_map, shared_state
 
 SUMMARY_CHARS = 220
 FIELDS = ("title", "date", "category", "author", "summary", "image", "image_alt", "tags",
@@ -75,6 +77,7 @@ def first_paragraph_summary(html: str, limit: int = SUMMARY_CHARS) -> str:
     """The first paragraph's text, cut on a word boundary with an ellipsis."""
     match = re.search(r"<p>(.*?)</p>", html, re.S)
     text = plain_text(match.group(1)) if match else plain_text(html)
+    text = re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)  # invalid in feeds (XML)
     if len(text) <= limit:
         return text
     cut = text[: limit + 1].rsplit(" ", 1)[0].rstrip(",;:.–- ")
@@ -198,6 +201,9 @@ def _from_front_matter(path: str, fm: FrontMatter, section_key: str, config: Sit
             if period is None:
                 out.append(diag(path, line("period"), "bad_period", value=raw))
 
+    if not draft and not fm.body.strip():  # a published page with nothing on it
+        out.append(diag(path, fm.body_line, "empty_article"))
+
     if any(d.level == "error" for d in out):
         return None, out
 
@@ -268,11 +274,10 @@ def section_of(content_dir: Path, file: Path) -> str | None:
     return parts[0] if len(parts) > 1 and parts[0] in SECTIONS else None
 
 
-def read_content(content_dir: Path, config: SiteConfig | None
-                 ) -> tuple[list[Article], list[Diagnostic]]:
-    """Read every article; each bad file becomes diagnostics, the rest go on."""
+def gather_sources(content_dir: Path) -> tuple[list[tuple[Source, str]], list[Diagnostic]]:
+    """Read and decode every article file: (source, section) pairs and problems."""
     files, out = content_files(content_dir)
-    articles: list[Article] = []
+    items: list[tuple[Source, str]] = []
     for file in files:
         path = display_path(content_dir, file)
         section = section_of(content_dir, file)
@@ -290,10 +295,46 @@ def read_content(content_dir: Path, config: SiteConfig | None
             continue
         source, problems = decode(path, data)
         out.extend(problems)
-        if source is None:
-            continue
-        article, problems = parse_article(source, section, config)
+        if source is not None:
+            items.append((source, section))
+    return items, out
+
+
+def _parse_item(item: tuple[Source, str]):
+    source, section = item
+    return parse_article(source, section, shared_state().get("config"))
+
+
+def parse_sources(items: list[tuple[Source, str]], config: SiteConfig | None, jobs: int = 1,
+                  cache: ArticleCache | None = None) -> tuple[list[Article], list[Diagnostic]]:
+    """parse_article over every source, in order; unchanged ones come from *cache*."""
+    hosts = config.embed_hosts if config else ()
+    results: list = [None] * len(items)
+    keys: list[str | None] = [None] * len(items)
+    missing: list[int] = []
+    for index, (source, section) in enumerate(items):
+        if cache is not None:
+            keys[index] = cache.key(source, section, hosts)
+            results[index] = cache.get(keys[index])
+        if results[index] is None:
+            missing.append(index)
+    parsed = parallel_map(_parse_item, [items[i] for i in missing], jobs, state={"config": config})
+    for index, result in zip(missing, parsed):
+        results[index] = result
+        if cache is not None:
+            cache.put(keys[index], result)
+    articles: list[Article] = []
+    out: list[Diagnostic] = []
+    for article, problems in results:
         out.extend(problems)
         if article is not None:
             articles.append(article)
     return articles, out
+
+
+def read_content(content_dir: Path, config: SiteConfig | None, jobs: int = 1,
+                 cache: ArticleCache | None = None) -> tuple[list[Article], list[Diagnostic]]:
+    """Read every article; each bad file becomes diagnostics, the rest go on."""
+    items, out = gather_sources(content_dir)
+    articles, problems = parse_sources(items, config, jobs, cache)
+    return articles, out + problems

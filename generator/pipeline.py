@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from . import urls
+from .cache import ArticleCache
 from .config import MEDIA_DIR, SiteConfig, parse_site_config
 from .content import Article, display_path, read_content
 from .errors import BuildFailed, Diagnostic, diag, errors_of, sort_key
@@ -32,6 +33,8 @@ class BuildOptions:
     drafts: bool = False
     base_url: str | None = None  # overrides site.yml
     force: bool = False
+    jobs: int = 1  # processes for parsing and rendering (the CLI uses every core)
+    cache: Path | None = None  # parsed-article cache file; None: no cache
     now: datetime | None = None  # the build's "now" (future articles); default: the clock
 
     def moment(self) -> datetime:
@@ -110,7 +113,10 @@ def load_site(options: BuildOptions) -> Loaded:
     config, diagnostics = load_config(options.content, options.base_url)
     tthc, problems = load_tthc(options.content, now)
     diagnostics += problems
-    articles, problems = read_content(options.content, config)
+    cache = ArticleCache(options.cache) if options.cache is not None else None
+    articles, problems = read_content(options.content, config, options.jobs, cache)
+    if cache is not None:
+        cache.save()
     diagnostics += problems
     if config is not None:
         diagnostics += check_files(options.content, config, articles)
@@ -136,7 +142,7 @@ def static_copies(options: BuildOptions) -> list[tuple[Path, str]]:
 
 
 def render(options: BuildOptions, site: Site, progress=None) -> list[Output]:
-    outputs, problems = render_site(site, options.theme, options.moment(), progress)
+    outputs, problems = render_site(site, options.theme, options.moment(), progress, options.jobs)
     if problems:
         raise BuildFailed(problems)
     return outputs

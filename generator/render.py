@@ -17,6 +17,7 @@ from . import urls
 from .errors import Diagnostic, diag
 from .model import Site
 from .pages import PagePlan, plan_pages
+from .workers import parallel_map, shared_state
 from .text import format_date, format_datetime, format_int, format_month, iso_datetime, upper_vi
 
 
@@ -74,28 +75,48 @@ def render_page(env: jinja2.Environment, site: Site, plan: PagePlan, now: dateti
     return Output(urls.output_path(plan.url), html.encode("utf-8"), plan.url)
 
 
-def render_site(site: Site, theme_dir: Path, now: datetime, progress=None
+def _template_problem(theme_dir: Path, exc: jinja2.TemplateError) -> Diagnostic:
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return diag(_theme_path(theme_dir, exc.filename), exc.lineno, "template", problem=exc.message)
+    return diag(_theme_path(theme_dir, None), None, "template", problem=str(exc))
+
+
+def _render_plan(index: int) -> Output | Diagnostic:
+    """Render one planned page (in a worker or here) from the shared state."""
+    state = shared_state()
+    try:
+        return render_page(state["env"], state["site"], state["plans"][index], state["now"])
+    except jinja2.TemplateError as exc:
+        return _template_problem(state["theme_dir"], exc)
+
+
+def render_site(site: Site, theme_dir: Path, now: datetime, progress=None, jobs: int = 1
                 ) -> tuple[list[Output], list[Diagnostic]]:
     """Render every page, the feed, sitemap and CSV. Template errors become diagnostics.
 
     ``progress(done, total)``, if given, is called after each page (a progress bar).
+    Pages are rendered on up to *jobs* processes; the result is the same.
     """
     env = make_environment(theme_dir)
-    outputs: list[Output] = []
+    plans = plan_pages(site)
+    state = {"env": env, "site": site, "plans": plans, "now": now, "theme_dir": theme_dir}
     try:
-        plans = plan_pages(site)
-        for done, plan in enumerate(plans, start=1):
-            outputs.append(render_page(env, site, plan, now))
-            if progress is not None:
-                progress(done, len(plans))
+        for name in {plan.template for plan in plans}:
+            env.get_template(name)  # compile once, before workers fork
+    except jinja2.TemplateError as exc:
+        return [], [_template_problem(theme_dir, exc)]
+    rendered = parallel_map(_render_plan, range(len(plans)), jobs, state=state, progress=progress,
+                            chunksize=32)
+    problems = [item for item in rendered if isinstance(item, Diagnostic)]
+    if problems:
+        return [], problems[:1]
+    outputs: list[Output] = list(rendered)
+    try:
         if site.config.base_url:  # feeds and sitemaps need absolute URLs
             outputs.append(_render_xml(env, site, "feed.xml", urls.FEED, now))
             outputs.append(_render_xml(env, site, "sitemap.xml", urls.SITEMAP, now))
-    except jinja2.TemplateSyntaxError as exc:
-        return [], [diag(_theme_path(theme_dir, exc.filename), exc.lineno, "template",
-                         problem=exc.message)]
     except jinja2.TemplateError as exc:
-        return [], [diag(_theme_path(theme_dir, None), None, "template", problem=str(exc))]
+        return [], [_template_problem(theme_dir, exc)]
     outputs.append(Output(urls.output_path(urls.STATS_CSV), site.tthc.csv().encode("utf-8"),
                           urls.STATS_CSV))
     return outputs, []
