@@ -54,14 +54,21 @@ class Site:
 
     @property
     def latest(self) -> tuple[Article, ...]:
-        return self.articles[:LATEST]
+        return self.dated[:LATEST]
+
+    @property
+    def dated(self) -> tuple[Article, ...]:
+        """Articles with a date, newest first (in preview, undated drafts are left out)."""
+        return tuple(a for a in self.articles if a.date is not None)
 
     def is_future(self, article: Article, now: datetime) -> bool:
         return article.date is not None and article.date > now
 
 
 def newest_first(articles) -> tuple[Article, ...]:
-    """Newest first; equal dates ordered by source path so builds are reproducible."""
+    """Newest first; equal dates ordered by source path so builds are reproducible.
+    Undated articles (only drafts may lack a date) come last."""
+    articles = list(articles)
     dated = sorted((a for a in articles if a.date is not None), key=lambda a: a.source)
     dated.sort(key=lambda a: a.date, reverse=True)
     undated = sorted((a for a in articles if a.date is None), key=lambda a: a.source)

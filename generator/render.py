@@ -81,6 +81,15 @@ def _template_problem(theme_dir: Path, exc: jinja2.TemplateError) -> Diagnostic:
     return diag(_theme_path(theme_dir, None), None, "template", problem=str(exc))
 
 
+def _theme_crash(theme_dir: Path, exc: Exception) -> Diagnostic:
+    """An error raised inside a template, located by Jinja's rewritten traceback."""
+    import traceback
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith((".html", ".xml"))]
+    where = frames[-1] if frames else None
+    return diag(_theme_path(theme_dir, where.filename if where else None), where.lineno if where else None,
+                "template", problem=f"{type(exc).__name__}: {exc}")
+
+
 def _render_plan(index: int) -> Output | Diagnostic:
     """Render one planned page (in a worker or here) from the shared state."""
     state = shared_state()
@@ -88,6 +97,8 @@ def _render_plan(index: int) -> Output | Diagnostic:
         return render_page(state["env"], state["site"], state["plans"][index], state["now"])
     except jinja2.TemplateError as exc:
         return _template_problem(state["theme_dir"], exc)
+    except Exception as exc:  # a theme bug (a filter given a wrong value…): name the template line
+        return _theme_crash(state["theme_dir"], exc)
 
 
 def render_site(site: Site, theme_dir: Path, now: datetime, progress=None, jobs: int = 1
@@ -117,6 +128,8 @@ def render_site(site: Site, theme_dir: Path, now: datetime, progress=None, jobs:
             outputs.append(_render_xml(env, site, "sitemap.xml", urls.SITEMAP, now))
     except jinja2.TemplateError as exc:
         return [], [_template_problem(theme_dir, exc)]
+    except Exception as exc:
+        return [], [_theme_crash(theme_dir, exc)]
     outputs.append(Output(urls.output_path(urls.STATS_CSV), site.tthc.csv().encode("utf-8"),
                           urls.STATS_CSV))
     return outputs, []

@@ -127,3 +127,24 @@ def test_category_pagination_through_the_command(tmp_path):
     assert nav.find("a", attrs={"aria-current": "page"}).get_text(strip=True) == "2"
     assert (out / "chuyen-muc" / "kinh-te" / "trang-3" / "index.html").is_file()
     assert not (out / "chuyen-muc" / "kinh-te" / "trang-4").exists()
+
+
+def test_a_broken_theme_is_reported_not_a_traceback(tmp_path):
+    import shutil
+
+    from tests.conftest import THEME
+    theme = tmp_path / "theme"
+    shutil.copytree(THEME, theme)
+    page = theme / "templates" / "page.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("<h1>", "{{ article.date|iso }}<h1>"), encoding="utf-8")
+    content = make_site(tmp_path, {"trang/gioi-thieu.md": "---\ntitle: Giới thiệu\n---\nx\n"})
+    out = tmp_path / "out"
+    result = run_build("--content", str(content), "--theme", str(theme), "--output", str(out))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "page.html:" in result.stderr and "lỗi trong giao diện" in result.stderr
+    assert not out.exists()
+
+    (theme / "templates" / "list.html").write_text("{% for x in %}", encoding="utf-8")
+    result = run_build("--content", str(content), "--theme", str(theme), "--output", str(out))
+    assert result.returncode == 1 and "list.html:1: lỗi trong giao diện" in result.stderr

@@ -92,3 +92,11 @@ def test_every_planned_url_is_unique():
     site = site_of(*[make(f"bai-{i}", i, tags=("x",)) for i in range(30)])
     urls = [p.url for p in plan_pages(site)]
     assert len(urls) == len(set(urls))
+
+
+def test_an_undated_draft_is_shown_last_in_preview_only():
+    site = site_of(make("a", 1), make("nhap", None, draft=True), preview=True)
+    assert [a.slug for a in site.articles] == ["a", "nhap"]
+    plans = {p.url for p in plan_pages(site)}
+    assert "/tin-tuc/nhap/" in plans
+    assert [a.slug for a in site_of(make("a", 1), make("nhap", None, draft=True)).articles] == ["a"]
