@@ -56,9 +56,10 @@ class _LinkCollector(Treeprocessor):
         super().__init__(md)
         self.links: list[str] = []
         self.images: list[tuple[str, str]] = []
+        self.demote: bool | None = None  # None: demote headings if this document has an h1
 
     def run(self, root: ElementTree.Element) -> None:
-        demote = any(el.tag == "h1" for el in root.iter())
+        demote = self.demote if self.demote is not None else any(el.tag == "h1" for el in root.iter())
         for el in root.iter():
             if demote and re.fullmatch(r"h[1-5]", el.tag):
                 el.tag = f"h{int(el.tag[1]) + 1}"  # the title is the page's only h1
@@ -104,13 +105,57 @@ def _new_markdown() -> markdown.Markdown:
 _MD = _new_markdown()
 
 
+#: Bodies longer than this are converted in pieces of about PIECE_CHARS. Python-
+#: Markdown's tree processors slow down more than linearly with the number of
+#: blocks in one document (a pasted 20 MB report took minutes and a gigabyte);
+#: pieces split only where a new top-level paragraph or heading starts, so the
+#: HTML is the same, and link definitions ([x]: url) are shared by every piece.
+PIECE_CHARS = 128 * 1024
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]^][^\]]*\]:[ \t]*\S.*$", re.M)
+_H1 = re.compile(r"^ {0,3}#(?!#)|^=+[ \t]*$|<h1[\s>]", re.M | re.I)
+_CONTINUES = re.compile(r"[\s>|<:\[]|[-*+][ \t]|\d+[.)]")  # lines that may belong above
+
+
+def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
+    """*text* cut before top-level paragraphs or headings, outside fenced code."""
+    if len(text) <= size:
+        return [text]
+    out: list[str] = []
+    start = position = 0
+    fence = ""
+    previous_blank = False
+    for line in text.splitlines(keepends=True):
+        bare = line.rstrip("\n")
+        if fence:
+            if bare.strip().startswith(fence) and not bare.strip().strip(fence[0]):
+                fence = ""
+        elif (match := _FENCE.match(bare)) is not None:
+            fence = match.group(1)
+        if (not fence and previous_blank and bare and not _CONTINUES.match(bare)
+                and position - start >= size):
+            out.append(text[start:position])
+            start = position
+        previous_blank = not bare.strip()
+        position += len(line)
+    out.append(text[start:])
+    return out
+
+
 def render_markdown(text: str, embed_hosts: tuple[str, ...] = ()) -> Rendered:
     """Convert Markdown to sanitised HTML. Pure: same input, same output."""
-    _MD.reset()
+    parts = pieces(text)
+    references = "\n\n" + "\n".join(_REFERENCE.findall(text)) if len(parts) > 1 else ""
+    demote = bool(_H1.search(text)) if len(parts) > 1 else None
     collector = _MD.treeprocessors["bantin_links"]
-    collector.links, collector.images = [], []
-    html = _MD.convert(text)
-    return Rendered(sanitise(html, embed_hosts), tuple(collector.links), tuple(collector.images))
+    html, links, images = [], [], []
+    for part in parts:
+        _MD.reset()
+        collector.links, collector.images, collector.demote = [], [], demote
+        html.append(_MD.convert(part + references))
+        links += collector.links
+        images += collector.images
+    return Rendered(sanitise("\n".join(html), embed_hosts), tuple(links), tuple(images))
 
 
 def sanitise(html: str, embed_hosts: tuple[str, ...] = ()) -> str:

@@ -148,9 +148,26 @@ def render(options: BuildOptions, site: Site, progress=None) -> list[Output]:
     return outputs
 
 
+def check_output_place(options: BuildOptions) -> None:
+    """The output folder may not be, hold or sit inside the content or theme folder.
+
+    --force cannot override this: swapping a new site in would throw away the
+    editors' articles (``--output content --force``) or the theme.
+    """
+    from .errors import UsageError
+    out = options.output.absolute().resolve()
+    for label, folder in (("nội dung", options.content), ("giao diện", options.theme)):
+        source = folder.absolute().resolve()
+        if out == source or out in source.parents or source in out.parents:
+            raise UsageError(
+                f"thư mục ghi trang web {options.output} trùng, chứa hoặc nằm trong thư mục {label} {folder}; "
+                "bantin không ghi vào đó kể cả khi có --force — chọn thư mục khác, ví dụ --output public")
+
+
 def build(options: BuildOptions, wait_message=None, progress=None) -> BuildReport:
     """Build the site into options.output, or raise BuildFailed with every error."""
     started = time.perf_counter()
+    check_output_place(options)
     loaded = load_site(options)
     errors = errors_of(loaded.diagnostics)
     if errors or loaded.site is None:

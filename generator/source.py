@@ -10,6 +10,7 @@ come back as diagnostics.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -64,7 +65,7 @@ def decode(path: str, data: bytes) -> tuple[Source | None, list[Diagnostic]]:
     if len(data) > MAX_FILE_BYTES:
         return None, [diag(path, None, "too_large", size_mb=len(data) // (1024 * 1024),
                            limit_mb=MAX_FILE_BYTES // (1024 * 1024))]
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):  # memchr: fast
         return None, [diag(path, None, "binary")]
     try:
         text = data.decode("utf-8-sig")
@@ -112,13 +113,16 @@ _KIND_NAMES = {list: "một danh sách", str: "một dòng chữ", int: "một c
 
 def load_yaml(path: str, text: str, first_line: int = 1) -> tuple[object, dict, list[Diagnostic]]:
     """Load one YAML document. Returns (data, {top-level key: file line}, diagnostics)."""
+    deep = _too_deep(text)
+    if deep is not None:
+        return None, {}, [diag(path, first_line + deep, "yaml_syntax", problem="lồng nhau quá sâu")]
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         shared = _shared_node(node) if node is not None else None
         if shared is not None:
             raise _AliasRefused(shared.start_mark)
-        data = loader.construct_document(node) if node is not None else None
+        data = _visible(loader.construct_document(node)) if node is not None else None
     except _AliasRefused as exc:
         return None, {}, [diag(path, first_line + exc.mark.line, "yaml_alias")]
     except yaml.MarkedYAMLError as exc:
@@ -126,8 +130,15 @@ def load_yaml(path: str, text: str, first_line: int = 1) -> tuple[object, dict, 
         line = first_line + mark.line if mark is not None else None
         problem = _yaml_problem_vi(exc.problem or exc.context or "")
         return None, {}, [diag(path, line, "yaml_syntax", problem=problem)]
-    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
-        return None, {}, [diag(path, first_line, "yaml_syntax", problem=type(exc).__name__)]
+    except yaml.reader.ReaderError as exc:  # a raw control character
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")
+        at = text.find(chr(code))  # libyaml's position counts bytes, not characters
+        line = first_line + text.count("\n", 0, at) if at >= 0 else first_line
+        return None, {}, [diag(path, line, "control_chars", chars=f"U+{code:04X}")]
+    except RecursionError:
+        return None, {}, [diag(path, first_line, "yaml_syntax", problem="lồng nhau quá sâu")]
+    except (yaml.YAMLError, ValueError, TypeError) as exc:
+        return None, {}, [diag(path, first_line, "yaml_syntax", problem=_yaml_problem_vi(str(exc)))]
     finally:
         loader.dispose()
     lines: dict = {}
@@ -141,6 +152,47 @@ def load_yaml(path: str, text: str, first_line: int = 1) -> tuple[object, dict, 
     return data, lines, []
 
 
+#: Characters a YAML escape ("\\x01", "\\ud800") can produce that have no place in a
+#: page or a feed: C0 controls but tab/LF/CR, lone surrogates, non-characters.
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+#: Deeper nesting is refused before composing: libyaml's composer recurses in C
+#: and a few kilobytes of "[[[[…" would crash the process instead of failing.
+MAX_DEPTH = 64
+
+
+def _too_deep(text: str) -> int | None:
+    """The 0-based line where collections nest deeper than MAX_DEPTH, or None."""
+    loader = _Loader(text)
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark.line
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # reported, with its line, by the real load
+    finally:
+        loader.dispose()
+    return None
+
+
+def _visible(value: object) -> object:
+    """*value* with those characters removed from every string (keys too)."""
+    if isinstance(value, str):
+        return _INVISIBLE.sub("", value)
+    if isinstance(value, list):
+        return [_visible(item) for item in value]
+    if isinstance(value, dict):
+        return {_visible(k): _visible(v) for k, v in value.items()}
+    return value
+
+
 def _yaml_problem_vi(problem: str) -> str:
     """Translate PyYAML's most common problems into plain Vietnamese."""
     table = {
@@ -151,6 +203,11 @@ def _yaml_problem_vi(problem: str) -> str:
         "did not find expected key": "thụt lề không đều",
         "found duplicate anchor": "neo YAML bị trùng",
         "expected <block end>, but found '<block mapping start>'": "thụt lề không đều",
+        "tab character": "có ký tự Tab — thay bằng dấu cách",
+        "found unhashable key": "tên trường phải là một chữ, không phải danh sách hay nhóm",
+        "block sequence entries are not allowed": "dấu gạch đầu dòng - đặt sai chỗ (mỗi mục danh sách một dòng riêng)",
+        "invalid Unicode character escape": "mã \\u… trong ngoặc kép không phải một ký tự — viết thẳng ký tự đó",
+        "found unknown escape character": "dấu \\ trong ngoặc kép — dùng ngoặc đơn '…' hoặc viết \\\\",
     }
     for english, vietnamese in table.items():
         if english in problem:
