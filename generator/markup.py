@@ -83,10 +83,13 @@ class _LinkCollector(Treeprocessor):
             path = "/" + url
         else:
             return url
-        target = urlsplit(path).path
-        normal = posixpath.normpath(target)
-        found.append(normal + "/" if target.endswith("/") and normal != "/" else normal)
-        return ARTICLE_ROOT + path.lstrip("/")
+        split = urlsplit(path)
+        normal = posixpath.normpath(split.path)  # "/../../etc" -> "/etc": never above the root
+        if split.path.endswith("/") and normal != "/":
+            normal += "/"
+        found.append(normal)
+        rest = ("?" + split.query if split.query else "") + ("#" + split.fragment if split.fragment else "")
+        return ARTICLE_ROOT + normal.lstrip("/") + rest
 
 
 class _Collect(Extension):
