@@ -182,3 +182,9 @@ def serve_sites(workdir: Path):
 
 def page_url(servers: dict, page_type: PageType) -> str:
     return servers[page_type.site].url + page_type.path.lstrip("/")
+
+
+def output_file(servers: dict, page_type: PageType) -> Path:
+    """The built file a page type is served from."""
+    root = servers[page_type.site].root
+    return root / "404.html" if page_type.status == 404 else root / page_type.path.strip("/") / "index.html"

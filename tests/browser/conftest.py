@@ -140,3 +140,27 @@ def vnu_command():
         unavailable(f"the Nu HTML Checker is missing: {jar}")
     return [java, "-Xss4m", "-jar", str(jar)]
 
+
+
+@pytest.fixture(scope="session")
+def vnu_run(servers, vnu_command, tmp_path_factory):
+    """One Nu HTML Checker run (Java starts slowly) over every page of both built sites
+    plus the checker's own fixtures: a copy of the article page, and the same copy with
+    its photo's alt removed. Returns (errors by resolved path, {"good": path, "broken": path})."""
+    import re
+
+    from browser_checks import vnu_errors
+    from browser_support import output_file
+
+    article = next(t for t in PAGE_TYPES if t.name == "article")
+    html = output_file(servers, article).read_text(encoding="utf-8")
+    broken_html, removed = re.subn(r'(<figure class="cover">\s*<img [^>]*?) alt="[^"]*"', r"\1", html)
+    assert removed == 1, "the article page has no cover photo to break"
+    work = tmp_path_factory.mktemp("vnu")
+    fixtures = {"good": work / "good.html", "broken": work / "broken.html"}
+    fixtures["good"].write_text(html, encoding="utf-8")
+    fixtures["broken"].write_text(broken_html, encoding="utf-8")
+    pages = sorted(servers["sample"].root.rglob("*.html")) + sorted(servers["paged"].root.rglob("*.html"))
+    errors = vnu_errors(vnu_command, [*pages, *fixtures.values()])
+    by_path = {Path(url.removeprefix("file:")).resolve(): messages for url, messages in errors.items()}
+    return pages, by_path, fixtures
