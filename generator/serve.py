@@ -178,6 +178,11 @@ class Preview:
         elif not self.quiet:
             print(f"Đã tạo {report.pages} trang trong {seconds} giây.", flush=True)
 
+    def state(self) -> tuple[tuple[Diagnostic, ...], int]:
+        """(errors of the latest build, its version), read together."""
+        with self._changed:
+            return self.errors, self.version
+
     def wait_for_change(self, seen: int, timeout: float) -> int:
         with self._changed:
             self._changed.wait_for(lambda: self.version != seen, timeout)
@@ -221,8 +226,7 @@ class Handler(SimpleHTTPRequestHandler):
             return self._send(HTTPStatus.OK, str(latest).encode(), "text/plain; charset=utf-8")
         if parts.path == SCRIPT_PATH:
             return self._send(HTTPStatus.OK, RELOAD_SCRIPT.encode(), "text/javascript; charset=utf-8")
-        with preview._changed:
-            errors, version = preview.errors, preview.version
+        errors, version = preview.state()
         is_page = parts.path.endswith(("/", ".html")) or "." not in parts.path.rsplit("/", 1)[-1]
         if errors and is_page:
             return self._send(HTTPStatus.INTERNAL_SERVER_ERROR,
@@ -286,7 +290,8 @@ def run(args) -> int:
         print(f"lỗi: {exc}", file=sys.stderr)
         return 2
     if not 0 <= args.port <= 65535:
-        print(f"lỗi: cổng {args.port} không hợp lệ — dùng một số từ 1024 đến 65535, ví dụ --port 8000",
+        print(f"lỗi: cổng {args.port} không hợp lệ — dùng một số từ 1024 đến 65535 (hoặc 0: "
+              "chọn một cổng trống), ví dụ --port 8000",
               file=sys.stderr)
         return 2
     workdir = Path(tempfile.mkdtemp(prefix="bantin-xem-truoc-"))

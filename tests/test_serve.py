@@ -6,6 +6,7 @@ same editor feedback loop.
 
 from __future__ import annotations
 
+import html
 import io
 import os
 import queue
@@ -146,7 +147,6 @@ def test_error_page_while_broken_and_recovery_without_restart(served):
     source.write_text(article("Lễ hội làng", date="31/02/2023"), encoding="utf-8")
     message = diag("content/tin-tuc/2023/le-hoi.md", 3, "bad_date", value="31/02/2023").format()
     _, status, body = server.wait_for("/", lambda s, b: s == 500)
-    import html
     assert html.escape(message) in body  # the browser shows the terminal's message
     assert SCRIPT_PATH in body  # and keeps listening for the fix
     deadline = time.monotonic() + WAIT
