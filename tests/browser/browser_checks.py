@@ -3,8 +3,24 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
+
+import pytest
+
+REQUIRED = os.environ.get("BANTIN_REQUIRE_BROWSER") == "1"
+
+
+def unavailable(reason: str) -> None:
+    """Skip (developer machine) or fail (CI, BANTIN_REQUIRE_BROWSER=1) for a missing tool."""
+    if REQUIRED:
+        pytest.fail(f"{reason} (BANTIN_REQUIRE_BROWSER=1: browser checks must run)", pytrace=False)
+    pytest.skip(reason)
+
+
+#: per page type, what the checks measured; printed at the end of the run by conftest.py
+REPORT: dict[str, dict[str, object]] = {}
 
 #: WCAG 2.1 levels A and AA, as axe-core tags them
 WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

@@ -7,25 +7,13 @@ reason on a developer's machine, and fails them when BANTIN_REQUIRE_BROWSER=1
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
 
+from browser_checks import REPORT, unavailable
 from browser_support import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PAGE_TYPES, PHONE, serve_sites
-
-REQUIRED = os.environ.get("BANTIN_REQUIRE_BROWSER") == "1"
-
-#: per page type, what the checks measured; printed at the end of the run
-REPORT: dict[str, dict[str, object]] = {}
-
-
-def unavailable(reason: str) -> None:
-    """Skip (developer machine) or fail (CI) for a missing tool."""
-    if REQUIRED:
-        pytest.fail(f"{reason} (BANTIN_REQUIRE_BROWSER=1: browser checks must run)", pytrace=False)
-    pytest.skip(reason)
 
 
 def pytest_collection_modifyitems(config, items):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from browser_checks import REPORT
 from browser_support import PAGE_TYPES, output_file
-from conftest import REPORT
 
 
 def test_every_page_is_valid_html(servers, vnu_run):
