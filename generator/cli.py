@@ -70,7 +70,11 @@ def main(argv: list[str] | None = None) -> int:
     name = "build"
     if argv and argv[0] in SUBCOMMANDS:
         name = argv.pop(0)
-    parser, module = make_parser(name)
+    try:
+        parser, module = make_parser(name)  # Ctrl-C may come while the modules load
+    except KeyboardInterrupt:
+        print("Đã dừng theo yêu cầu.", file=sys.stderr)
+        return 130
     try:
         args = parser.parse_args(argv)
     except SystemExit as stop:  # argparse exits on --help (0) and usage errors (2)

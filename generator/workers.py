@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from typing import Callable, Sequence, TypeVar
 
 T = TypeVar("T")
@@ -51,7 +52,9 @@ def parallel_map(func: Callable[[T], R], items: Sequence[T], jobs: int = 1, stat
                     progress(len(results), total)
             return results
         context = multiprocessing.get_context("fork")
-        with context.Pool(processes=min(jobs, total)) as pool:
+        # workers ignore Ctrl-C: the parent stops the pool and says so, once, in Vietnamese
+        with context.Pool(processes=min(jobs, total), initializer=signal.signal,
+                          initargs=(signal.SIGINT, signal.SIG_IGN)) as pool:
             for result in pool.imap(func, items, chunksize=chunksize):
                 results.append(result)
                 if progress:
