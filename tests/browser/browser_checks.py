@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -27,6 +28,11 @@ WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 MIN_TEXT_PX = 16
 MIN_TAP_PX = 44
+
+#: a page with everything it loads except photos, compressed, in bytes (issue 6: an article < 30 KB)
+PAGE_BUDGET = 30 * 1024
+#: photos are left out of the budget
+PHOTO = re.compile(r"\.(jpe?g|png|webp|gif|avif)$", re.IGNORECASE)
 
 #: Returns {"overflow": px the page is wider than the viewport, "small_text": [...], "small_targets": [...]}.
 #: Text: every rendered text run, its computed size times the SVG zoom when inside an SVG;

@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import io
-import re
 import unicodedata
 from urllib.parse import urlsplit
 
-from browser_checks import unavailable
+from browser_checks import PAGE_BUDGET, PHOTO, unavailable
 from browser_support import PAGE_TYPES, PHONE, page_url
 
 BY_NAME = {page_type.name: page_type for page_type in PAGE_TYPES}
-PHOTO = re.compile(r"\.(jpe?g|png|webp|gif|avif)$", re.IGNORECASE)
-
-#: an article with everything it loads except photos, compressed, in bytes
-ARTICLE_BUDGET = 30 * 1024
 
 A4_POINTS = (595, 842)  # 210 x 297 mm
 
@@ -34,7 +29,7 @@ def test_article_page_weight_budget(servers, open_tab):
     assert any(r.resource_type == "stylesheet" for r in counted)
     sizes = {r.url: r.sizes() for r in counted}
     transferred = sum(s["responseBodySize"] + s["responseHeadersSize"] for s in sizes.values())
-    assert transferred < ARTICLE_BUDGET, {u: s["responseBodySize"] for u, s in sizes.items()}
+    assert transferred < PAGE_BUDGET, {u: s["responseBodySize"] for u, s in sizes.items()}
     # no web fonts, so nothing can block text from rendering
     assert [r.url for r in requests if r.resource_type == "font"] == []
     assert tab.page.evaluate("document.fonts.size") == 0

@@ -7,11 +7,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser_checks import REPORT, axe_violations, phone_problems
+from browser_checks import PAGE_BUDGET, PHOTO, REPORT, axe_violations, phone_problems
 from browser_support import DESKTOP, PAGE_TYPES, PHONE, THEME, page_url
 
 BY_NAME = {page_type.name: page_type for page_type in PAGE_TYPES}
-PHOTO = re.compile(r"\.(jpe?g|png|webp|gif|avif)$", re.IGNORECASE)
 
 
 def ids(page_types):
@@ -85,6 +84,7 @@ def test_loads_cleanly_from_own_server_only(servers, open_tab, page_type):
     transferred = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]
                       for r in requests if r.resource_type != "image" or not PHOTO.search(urlsplit(r.url).path))
     REPORT.setdefault(page_type.name, {})["transferred KB"] = f"{transferred / 1024:.1f}"
+    assert transferred < PAGE_BUDGET  # the article's budget holds for every page type
 
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES, ids=ids(PAGE_TYPES))
