@@ -1,9 +1,11 @@
 """A legitimately huge article (20 MB) builds, in bounded time and memory.
 
 Measured in a subprocess so the peak resident memory (``ru_maxrss``) is the
-build's own. Speed targets live in benchmarks/; the bounds here only catch a
-regression to the behaviour before bodies were converted in pieces (minutes
-and about a gigabyte for a body this size).
+build's own. Speed targets live in benchmarks/; the bounds here are generous
+and only catch a blow-up (memory growing far beyond a few copies of the text,
+or Python-Markdown going quadratic on a long body). Measured on the reference
+machine (busy): about 20-30 s and 320-350 MB for this 20 MB article; converted
+in one piece, as before markup.pieces(), the same build took 137 s.
 """
 
 from __future__ import annotations
@@ -56,3 +58,4 @@ def test_a_20_mb_article_builds_in_bounded_memory(tmp_path):
     assert len(page) > SIZE
     assert f"Mục {i - 1}</h2>".encode() in page  # the very end made it
     assert measured["max_rss_mb"] < 1024
+    assert measured["seconds"] < 100
