@@ -66,7 +66,8 @@ def validate_paths(args) -> None:
                          "kiểm tra --theme")
 
 
-def print_diagnostics(diagnostics, stream=sys.stderr) -> None:
+def print_diagnostics(diagnostics, stream=None) -> None:
+    stream = stream or sys.stderr  # looked up at call time (tests capture stderr)
     for item in diagnostics:
         print(item.format(), file=stream)
 
