@@ -51,15 +51,10 @@ class Site:
     category_of: Mapping[str, Group]  # category name -> group
     tag_of: Mapping[str, Group]
     preview: bool = False  # built with --drafts: drafts and future articles shown, marked
+    #: articles with a date, newest first (in preview, undated drafts are left out)
+    dated: tuple[Article, ...] = ()
+    latest: tuple[Article, ...] = ()  # "Tin mới" in the sidebar
 
-    @property
-    def latest(self) -> tuple[Article, ...]:
-        return self.dated[:LATEST]
-
-    @property
-    def dated(self) -> tuple[Article, ...]:
-        """Articles with a date, newest first (in preview, undated drafts are left out)."""
-        return tuple(a for a in self.articles if a.date is not None)
 
     def is_future(self, article: Article, now: datetime) -> bool:
         return article.date is not None and article.date > now
@@ -155,11 +150,13 @@ def build_site(config: SiteConfig, articles: list[Article], tthc: Tthc, now: dat
             older = ordered[index + 1] if index + 1 < len(ordered) else None
             neighbours[article.url] = (older, newer)
 
+    with_dates = tuple(a for a in dated if a.date is not None)
     site = Site(
         config=config, tthc=tthc, articles=dated, pages=pages,
         sections=MappingProxyType(sections), categories=categories, tags=tags, months=months,
         bulletins=bulletins, related=MappingProxyType(related),
         neighbours=MappingProxyType(neighbours), category_of=MappingProxyType(category_of),
         tag_of=MappingProxyType(tag_of), preview=preview,
+        dated=with_dates, latest=with_dates[:LATEST],
     )
     return site, []
