@@ -95,4 +95,7 @@ def run(args) -> int:
             print(f"… và {len(report.warnings) - 20} cảnh báo khác (xem tất cả với -v)", file=sys.stderr)
         seconds = format_decimal(Decimal(str(round(report.seconds, 2))), places=2)
         print(f"Đã tạo {report.pages} trang ({report.files} tệp) trong {seconds} giây → {args.output}/")
+        if args.verbose:
+            print(f"Vẽ lại {report.pages - report.reused} trang, dùng lại {report.reused} trang không đổi; "
+                  f"{report.written} tệp được ghi mới.")
     return 0

@@ -8,6 +8,7 @@ the thin part that walks ``content/``.
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -264,9 +265,20 @@ def _inside(path: Path, root: Path) -> bool:
 def display_path(content_dir: Path, file: Path) -> str:
     """The path an editor recognises: content/tin-tuc/2023/x.md (relative to cwd if possible)."""
     try:
-        return file.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        rel = file.relative_to(content_dir).as_posix()
     except ValueError:
-        return (Path(content_dir.name) / file.relative_to(content_dir)).as_posix()
+        return file.as_posix()
+    prefix = _display_prefix(str(content_dir), os.getcwd())
+    return prefix if rel == "." else f"{prefix}/{rel}"
+
+
+@functools.lru_cache(maxsize=8)
+def _display_prefix(content_dir: str, cwd: str) -> str:
+    """How content_dir is shown: relative to the working folder, else by its name."""
+    try:
+        return Path(content_dir).resolve().relative_to(Path(cwd).resolve()).as_posix()
+    except ValueError:
+        return Path(content_dir).name
 
 
 def section_of(content_dir: Path, file: Path) -> str | None:

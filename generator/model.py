@@ -139,7 +139,9 @@ def build_site(config: SiteConfig, articles: list[Article], tthc: Tthc, now: dat
                 if (slugify(name) or "khac") == group.key:
                     tag_of[name] = group
 
-    related = {a.url: tuple(b for b in category_of[a.category].articles if b.url != a.url)[:RELATED]
+    # the newest few of the same category, this article left out (slice first: no
+    # walk over a whole category per article)
+    related = {a.url: tuple(b for b in category_of[a.category].articles[:RELATED + 1] if b is not a)[:RELATED]
                for a in dated}
 
     neighbours: dict[str, tuple[Article | None, Article | None]] = {}

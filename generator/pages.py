@@ -24,6 +24,21 @@ HOME_CRUMB = ("Trang chủ", urls.HOME)
 
 
 @dataclass(frozen=True)
+class Ref:
+    """A link to a category or tag: what an article page shows of it. Giving pages
+    only this (not the whole group) means adding an article to a category does
+    not change every other article page of that category."""
+
+    key: str
+    name: str
+    url: str
+
+
+def ref(group: Group | None) -> Ref | None:
+    return None if group is None else Ref(group.key, group.name, group.url)
+
+
+@dataclass(frozen=True)
 class Pagination:
     page: int
     pages: tuple[tuple[int, str], ...]  # (number, url) for every page
@@ -129,10 +144,10 @@ def plan_pages(site: Site) -> tuple[PagePlan, ...]:
             title=article.title, crumbs=crumbs + ((article.title, article.url),),
             data={
                 "article": article,
-                "category": site.category_of.get(article.category),
+                "category": ref(site.category_of.get(article.category)),
                 "related": site.related.get(article.url, ()),
                 "older": older, "newer": newer,
-                "tags": tuple(site.tag_of[t] for t in article.tags if t in site.tag_of),
+                "tags": tuple(ref(site.tag_of[t]) for t in article.tags if t in site.tag_of),
                 "is_bulletin": section.bulletin,
             },
             description=article.summary))

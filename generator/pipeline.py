@@ -18,6 +18,7 @@ from .config import MEDIA_DIR, SiteConfig, parse_site_config
 from .content import Article, display_path, read_content
 from .errors import BuildFailed, Diagnostic, diag, errors_of, sort_key
 from .model import Site, build_site
+from .page_cache import PageCache
 from .render import Output, render_site
 from .source import decode
 from .text import VIETNAM_TZ
@@ -57,6 +58,7 @@ class BuildReport:
     seconds: float
     warnings: tuple[Diagnostic, ...] = field(default=())
     written: int = 0  # files whose bytes changed since the previous build
+    reused: int = 0  # pages whose inputs were unchanged, so not rendered again
 
 
 def _read_yaml_file(content: Path, name: str, required: bool):
@@ -141,8 +143,15 @@ def static_copies(options: BuildOptions) -> list[tuple[Path, str]]:
     return copies
 
 
-def render(options: BuildOptions, site: Site, progress=None) -> list[Output]:
-    outputs, problems = render_site(site, options.theme, options.moment(), progress, options.jobs)
+def page_cache_for(options: BuildOptions) -> PageCache | None:
+    """The index of the pages in options.output, kept beside the article cache."""
+    if options.cache is None:
+        return None
+    return PageCache(options.cache.with_name(options.cache.name + "-pages"), options.output.absolute())
+
+
+def render(options: BuildOptions, site: Site, progress=None, cache: PageCache | None = None) -> list[Output]:
+    outputs, problems = render_site(site, options.theme, options.moment(), progress, options.jobs, cache)
     if problems:
         raise BuildFailed(problems)
     return outputs
@@ -172,13 +181,17 @@ def build(options: BuildOptions, wait_message=None, progress=None) -> BuildRepor
     errors = errors_of(loaded.diagnostics)
     if errors or loaded.site is None:
         raise BuildFailed(errors)
-    outputs = render(options, loaded.site, progress)
+    page_cache = page_cache_for(options)
+    outputs = render(options, loaded.site, progress, page_cache)
     copies = static_copies(options)
     files = [(o.path, o.data) for o in outputs]
     stats = write_site(options.output, files, copies, force=options.force, wait_message=wait_message)
+    if page_cache is not None:
+        page_cache.save()  # only now does it describe what options.output holds
     pages = sum(1 for o in outputs if o.path.endswith(".html"))
     warnings = tuple(d for d in loaded.diagnostics if d.level != "error")
-    return BuildReport(pages, stats.files, time.perf_counter() - started, warnings, stats.written)
+    return BuildReport(pages, stats.files, time.perf_counter() - started, warnings, stats.written,
+                       reused=page_cache.reused if page_cache is not None else 0)
 
 
 __all__ = ["BuildOptions", "BuildReport", "Loaded", "build", "load_site", "render", "urls"]

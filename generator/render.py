@@ -17,6 +17,7 @@ from . import urls
 from .errors import Diagnostic, diag
 from .model import Site
 from .pages import PagePlan, plan_pages
+from .page_cache import Fingerprints, PageCache, page_site
 from .workers import parallel_map, shared_state
 from .text import format_date, format_datetime, format_int, format_month, iso_datetime, upper_vi
 
@@ -66,7 +67,7 @@ def render_page(env: jinja2.Environment, site: Site, plan: PagePlan, now: dateti
         return urls.relative(target, plan.url)
 
     html = template.render(
-        site=site, page=plan, url=url, urls=urls, now=now,
+        site=page_site(site), page=plan, url=url, urls=urls,
         masthead_heading=masthead_heading(site),
         canonical=urls.absolute(plan.url, site.config.base_url) if site.config.base_url else "",
         is_future=lambda article: site.is_future(article, now),
@@ -101,12 +102,13 @@ def _render_plan(index: int) -> Output | Diagnostic:
         return _theme_crash(state["theme_dir"], exc)
 
 
-def render_site(site: Site, theme_dir: Path, now: datetime, progress=None, jobs: int = 1
-                ) -> tuple[list[Output], list[Diagnostic]]:
+def render_site(site: Site, theme_dir: Path, now: datetime, progress=None, jobs: int = 1,
+                cache: PageCache | None = None) -> tuple[list[Output], list[Diagnostic]]:
     """Render every page, the feed, sitemap and CSV. Template errors become diagnostics.
 
     ``progress(done, total)``, if given, is called after each page (a progress bar).
-    Pages are rendered on up to *jobs* processes; the result is the same.
+    Pages are rendered on up to *jobs* processes; pages whose inputs are unchanged
+    since the build *cache* describes are reused. Either way the bytes are the same.
     """
     env = make_environment(theme_dir)
     plans = plan_pages(site)
@@ -116,12 +118,26 @@ def render_site(site: Site, theme_dir: Path, now: datetime, progress=None, jobs:
             env.get_template(name)  # compile once, before workers fork
     except jinja2.TemplateError as exc:
         return [], [_template_problem(theme_dir, exc)]
-    rendered = parallel_map(_render_plan, range(len(plans)), jobs, state=state, progress=progress,
-                            chunksize=32)
+    outputs: list[Output | None] = [None] * len(plans)
+    fingerprints: list[str] = []
+    if cache is not None:
+        prints = Fingerprints(site, theme_dir, now)
+        fingerprints = [prints.page(plan) for plan in plans]
+        for index, plan in enumerate(plans):
+            data = cache.get(urls.output_path(plan.url), fingerprints[index])
+            if data is not None:
+                outputs[index] = Output(urls.output_path(plan.url), data, plan.url)
+    missing = [index for index, output in enumerate(outputs) if output is None]
+    rendered = parallel_map(_render_plan, missing, jobs, state=state, chunksize=32,
+                            progress=(lambda done, _: progress(done + len(plans) - len(missing), len(plans)))
+                            if progress else None)
     problems = [item for item in rendered if isinstance(item, Diagnostic)]
     if problems:
         return [], problems[:1]
-    outputs: list[Output] = list(rendered)
+    for index, output in zip(missing, rendered):
+        outputs[index] = output
+        if cache is not None:
+            cache.put(output.path, fingerprints[index], output.data)
     try:
         if site.config.base_url:  # feeds and sitemaps need absolute URLs
             outputs.append(_render_xml(env, site, "feed.xml", urls.FEED, now))

@@ -1,0 +1,139 @@
+"""Skipping pages whose inputs did not change: an edit re-renders what it touches.
+
+A page's fingerprint covers everything its template can see: the page plan
+(its articles in full, every group and list it is given), the site-wide view
+every page shares (``PageSite``: config, TTHC figures, latest articles, the
+preview flag and which articles are still in the future), the theme's
+templates and the rendering code. Templates get only that view, never the
+whole model, so a fingerprint cannot miss an input: a theme that reached for
+more would fail the build (StrictUndefined) instead of going stale.
+
+On a hit the bytes are read back from the previous output folder and checked
+against the hash recorded when they were written, so a cached build gives the
+same bytes as a clean one. The index (``.<out>.pages``) holds only hashes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import pickle
+from datetime import datetime
+from importlib import metadata
+from pathlib import Path
+
+from .content import Article
+from .model import Group, Site
+from .pages import PagePlan
+
+_RENDER_CODE = ("render.py", "pages.py", "model.py", "urls.py", "text.py", "tthc.py", "page_cache.py")
+
+
+@dataclasses.dataclass(frozen=True)
+class PageSite:
+    """The part of the site model every HTML page may show (sidebar, header, footer)."""
+
+    config: object
+    tthc: object
+    latest: tuple[Article, ...]
+    preview: bool
+
+
+def page_site(site: Site) -> PageSite:
+    return PageSite(site.config, site.tthc, site.latest, site.preview)
+
+
+class Fingerprints:
+    """Stable digests of page inputs, memoised per object within one build."""
+
+    def __init__(self, site: Site, theme_dir: Path, now: datetime):
+        self._memo: dict[int, str] = {}
+        self._keep: list[object] = []  # keep memoised objects alive so ids stay unique
+        digest = hashlib.sha256()
+        here = Path(__file__).parent
+        for name in _RENDER_CODE:
+            digest.update((here / name).read_bytes())
+        digest.update(metadata.version("jinja2").encode())
+        templates = theme_dir / "templates"
+        for file in sorted(templates.rglob("*")):
+            if file.is_file():
+                digest.update(file.relative_to(templates).as_posix().encode() + b"\0" + file.read_bytes())
+        view = page_site(site)
+        future = sorted(a.url for a in site.articles if site.is_future(a, now))
+        digest.update(repr((view.config, view.tthc, view.preview, future)).encode())
+        digest.update(self.of(view.latest).encode())
+        self.common = digest.hexdigest()
+
+    def of(self, value: object) -> str:
+        """A digest of *value*, deep through articles, groups, plans and containers."""
+        if isinstance(value, (Article, Group, tuple, list, dict, PagePlan)) or dataclasses.is_dataclass(value):
+            key = id(value)
+            found = self._memo.get(key)
+            if found is None:
+                if isinstance(value, Article):
+                    # pickle is C-fast and injective on content; a different sharing of
+                    # equal strings can only cause a needless re-render, never a stale page
+                    found = hashlib.sha256(pickle.dumps(value, protocol=5)).hexdigest()
+                else:
+                    found = hashlib.sha256(self._text(value).encode("utf-8", "surrogatepass")).hexdigest()
+                self._memo[key] = found
+                self._keep.append(value)
+            return found
+        return repr(value)
+
+    def _text(self, value: object) -> str:
+        if isinstance(value, Group):
+            return "G" + repr((value.key, value.name, value.url)) + self.of(value.articles)
+        if isinstance(value, dict):
+            return "D" + "|".join(f"{k!r}={self.of(v)}" for k, v in sorted(value.items(), key=lambda kv: str(kv[0])))
+        if isinstance(value, (tuple, list)):
+            return "T" + "|".join(self.of(item) for item in value)
+        fields = dataclasses.fields(value)
+        return type(value).__name__ + "|".join(f"{f.name}={self.of(getattr(value, f.name))}" for f in fields)
+
+    def page(self, plan: PagePlan) -> str:
+        return hashlib.sha256((self.common + self.of(plan)).encode()).hexdigest()
+
+
+class PageCache:
+    """Output path -> (fingerprint, hash of bytes) of the previous build."""
+
+    def __init__(self, index: Path, output: Path):
+        self.index, self.output = index, output
+        self.previous: dict[str, tuple[str, str]] = {}
+        self.current: dict[str, tuple[str, str]] = {}
+        self.reused = 0
+        try:
+            with open(index, "rb") as handle:
+                stored = pickle.load(handle)
+            if isinstance(stored, dict):
+                self.previous = stored
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError):
+            pass
+
+    def get(self, path: str, fingerprint: str) -> bytes | None:
+        known = self.previous.get(path)
+        if known is None or known[0] != fingerprint:
+            return None
+        try:
+            data = (self.output / path).read_bytes()
+        except OSError:
+            return None
+        if hashlib.sha256(data).hexdigest() != known[1]:
+            return None  # the published file is not what we wrote: render again
+        self.current[path] = known
+        self.reused += 1
+        return data
+
+    def put(self, path: str, fingerprint: str, data: bytes) -> None:
+        self.current[path] = (fingerprint, hashlib.sha256(data).hexdigest())
+
+    def save(self) -> None:
+        temporary = self.index.with_name(self.index.name + f".tmp-{os.getpid()}")
+        try:
+            with open(temporary, "wb") as handle:
+                pickle.dump(self.current, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.index)
+        except OSError:
+            temporary.unlink(missing_ok=True)
