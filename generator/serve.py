@@ -308,8 +308,11 @@ def run(args) -> int:
             return 2
         port = server.server_address[1]
         address = f"http://{HOST}:{port}/"
+        # caches make a save re-read one article and re-render only the pages it
+        # touches; one process (jobs=1): forking beside the server's threads is unsafe
         options = BuildOptions(content=args.content, theme=args.theme, output=workdir / "site",
-                               drafts=True, base_url=args.base_url or address, force=True)
+                               drafts=True, base_url=args.base_url or address, force=True,
+                               cache=workdir / ".site.cache")
         preview = Preview(options, quiet=args.quiet)
         server.preview, server.verbose = preview, args.verbose
         _stop_on_sigterm()
