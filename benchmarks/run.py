@@ -178,7 +178,8 @@ class Bantin(Tool):
     def rebuild_mode(self):
         cache = self.base / f".{self.out.name}.cache"
         if cache.exists():
-            return f"parsed-article cache ({cache.name}); every build renders and writes all pages"
+            return (f"parsed-article cache ({cache.name}) + page cache ({cache.name}-pages): only pages "
+                    "whose inputs changed are rendered; all pages staged and swapped in")
         return "full build"
 
     def prepare(self):
