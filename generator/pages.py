@@ -13,6 +13,7 @@ from . import urls
 from .config import SECTIONS
 from .content import Article
 from .model import Group, Site
+from .text import iso_datetime
 from .tthc import YearStats
 
 PER_PAGE = 20
@@ -115,6 +116,32 @@ def chart_for(year: YearStats) -> Chart:
                  year.months and max(year.months, key=lambda r: r.figures.processed).figures.text("processed") or "0")
 
 
+def json_ld(article: Article, site: Site) -> dict:
+    """schema.org NewsArticle data for search engines (the template serialises it
+    with Jinja's tojson, which escapes <, > and & so no value can end the script)."""
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "articleSection": article.category,
+        "inLanguage": "vi",
+        "publisher": {"@type": "Organization", "name": site.config.name},
+    }
+    if article.date is not None:
+        data["datePublished"] = iso_datetime(article.date)
+    if article.summary:
+        data["description"] = article.summary
+    if article.author:
+        data["author"] = {"@type": "Person", "name": article.author}
+    if article.tags:
+        data["keywords"] = list(article.tags)
+    if site.config.base_url:  # schema.org wants absolute URLs
+        data["mainEntityOfPage"] = urls.absolute(article.url, site.config.base_url)
+        if article.image:
+            data["image"] = urls.absolute(urls.media(article.image), site.config.base_url)
+    return data
+
+
 def plan_pages(site: Site) -> tuple[PagePlan, ...]:
     """Every page of the site, in a stable order."""
     plans: list[PagePlan] = []
@@ -149,6 +176,7 @@ def plan_pages(site: Site) -> tuple[PagePlan, ...]:
                 "older": older, "newer": newer,
                 "tags": tuple(ref(site.tag_of[t]) for t in article.tags if t in site.tag_of),
                 "is_bulletin": section.bulletin,
+                "json_ld": json_ld(article, site) if section.dated else None,
             },
             description=article.summary))
 

@@ -40,6 +40,8 @@ def make_environment(theme_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    # tojson: readable Vietnamese (no \u escapes); <, >, & and ' are still escaped
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     env.filters.update(
         vn_datetime=format_datetime,
         vn_date=format_date,

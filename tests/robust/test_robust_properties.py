@@ -5,6 +5,7 @@ with a file and a Vietnamese message. It never crashes.
 
 from __future__ import annotations
 
+import json
 import tempfile
 from datetime import datetime
 import xml.etree.ElementTree as ET
@@ -127,4 +128,7 @@ def test_any_title_tag_author_summary_with_a_valid_date_builds_and_is_escaped(it
         assert shown == sorted(a.title for a in loaded.site.articles)
         for i in range(len(items)):
             page = by_path[f"tin-tuc/bai-{i}/index.html"].decode("utf-8")
-            assert "<script" not in page.lower()
+            # exactly one script element: the JSON-LD data block, still valid JSON
+            assert page.lower().count("<script") == 1
+            start = page.index('<script type="application/ld+json">') + len('<script type="application/ld+json">')
+            assert json.loads(page[start:page.index("</script>", start)])["@type"] == "NewsArticle"
