@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from .config import normalise_base_url
 from .errors import BuildFailed, UsageError
 from .pipeline import BuildOptions, build
 from .workers import default_jobs
@@ -64,6 +65,9 @@ def validate_paths(args) -> None:
     if not (args.theme / "templates").is_dir():
         raise UsageError(f"không tìm thấy giao diện {args.theme} (cần thư mục templates/ bên trong) — "
                          "kiểm tra --theme")
+    if args.base_url is not None and normalise_base_url(args.base_url) is None:
+        raise UsageError(f'--base-url "{args.base_url}" không phải địa chỉ web — '
+                         "viết dạng --base-url https://tenxa.example.vn/")
 
 
 def print_diagnostics(diagnostics, stream=None) -> None:

@@ -8,15 +8,15 @@ and ``serve`` reuse these functions rather than a second code path.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
 from . import urls
 from .cache import ArticleCache
-from .config import MEDIA_DIR, SiteConfig, parse_site_config
+from .config import MEDIA_DIR, SiteConfig, normalise_base_url, parse_site_config
 from .content import Article, display_path, read_content
-from .errors import BuildFailed, Diagnostic, diag, errors_of, sort_key
+from .errors import BuildFailed, Diagnostic, UsageError, diag, errors_of, sort_key
 from .model import Site, build_site
 from .page_cache import PageCache
 from .render import Output, render_site
@@ -79,8 +79,6 @@ def load_config(content: Path, base_url: str | None = None) -> tuple[SiteConfig 
         return None, problems
     config, more = parse_site_config(source)
     if config is not None and base_url is not None:
-        from dataclasses import replace
-        from .config import normalise_base_url
         config = replace(config, base_url=normalise_base_url(base_url) or "")
     return config, problems + more
 
@@ -163,7 +161,6 @@ def check_output_place(options: BuildOptions) -> None:
     --force cannot override this: swapping a new site in would throw away the
     editors' articles (``--output content --force``) or the theme.
     """
-    from .errors import UsageError
     out = options.output.absolute().resolve()
     for label, folder in (("nội dung", options.content), ("giao diện", options.theme)):
         source = folder.absolute().resolve()

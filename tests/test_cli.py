@@ -67,6 +67,9 @@ def test_usage_errors_exit_2_in_vietnamese(tmp_path):
     assert result.returncode == 2 and "không tìm thấy thư mục nội dung" in result.stderr
     result = run_build("--khong-biet")
     assert result.returncode == 2 and "tham số không nhận ra" in result.stderr
+    result = run_build("--base-url", "lamson.example.vn", "--output", str(tmp_path / "out"))
+    assert result.returncode == 2 and "không phải địa chỉ web" in result.stderr
+    assert not (tmp_path / "out").exists()
 
 
 def test_help_is_in_vietnamese():
