@@ -217,19 +217,13 @@ def strip_widgets(lines: list[Line]) -> tuple[list[Line], Found]:
             i += 1
             continue
         if is_tthc_start(text):
-            block, j = [text], i + 1
-            while j < n and j - i <= 25 and (lines[j].kind == r.BLANK or is_tthc_line(lines[j].text)):
-                block.append(lines[j].text)
-                j += 1
+            block, j = _run(lines, i, is_tthc_line, limit=25)
             found.tthc = found.tthc or parse_tthc(block)
             cut()
             i = j
             continue
         if _masthead_here(lines, i):
-            block, j = [text], i + 1
-            while j < n and (lines[j].kind == r.BLANK or masthead_field(lines[j].text)):
-                block.append(lines[j].text)
-                j += 1
+            block, j = _run(lines, i, masthead_field)
             found.masthead = found.masthead or parse_masthead(block)
             cut()
             i = j
@@ -259,6 +253,17 @@ def strip_widgets(lines: list[Line]) -> tuple[list[Line], Found]:
         out.append(line)
         i += 1
     return out, found
+
+
+def _run(lines, start: int, belongs, limit: int | None = None) -> tuple[list[str], int]:
+    """Line *start* and the following lines that are blank or satisfy *belongs*
+    (at most *limit* lines after it): the block's texts and the index after it."""
+    block, j = [lines[start].text], start + 1
+    while j < len(lines) and (limit is None or j - start <= limit) \
+            and (lines[j].kind == r.BLANK or belongs(lines[j].text)):
+        block.append(lines[j].text)
+        j += 1
+    return block, j
 
 
 def _masthead_here(lines: list[Line], i: int) -> bool:
