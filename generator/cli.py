@@ -14,11 +14,11 @@ import sys
 
 #: subcommand name -> module that implements it. ``build`` is the default.
 SUBCOMMANDS: dict[str, str] = {
-    "build": "generator.build_command",
-    "new": "generator.new_command",
-    "serve": "generator.serve",
-    "check": "generator.check",
-    "import": "generator.importer",
+    "build": "generator.commands.build",
+    "new": "generator.commands.new",
+    "serve": "generator.commands.serve",
+    "check": "generator.commands.check",
+    "import": "generator.commands.import_",
 }
 
 _ARGPARSE_VI = (

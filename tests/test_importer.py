@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 
 from generator import importer
 from generator.cli import main
-from generator.importer_parse import ImportedPage, ImportProblem, parse_text
-from generator.importer_rules import find_datetime, is_date_line, sentence_case
+from generator.importer.parse import ImportedPage, ImportProblem, parse_text
+from generator.importer.lines import find_datetime, is_date_line, sentence_case
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -538,7 +538,7 @@ def _fill_in_dates(content: Path) -> None:
 @needs_seeds
 @needs_bs4
 def test_imported_articles_build_into_a_site(tmp_path, capsys):
-    pytest.importorskip("generator.build_command")
+    pytest.importorskip("generator.commands.build")
     content = tmp_path / "content"
     content.mkdir()
     (content / "site.yml").write_text(SITE_YML, encoding="utf-8")
@@ -612,7 +612,7 @@ def test_undated_page_dated_by_the_editor_is_not_imported_again(tmp_path, capsys
 
 
 def test_html_without_beautifulsoup_is_reported_not_raised(tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr(importer, "html_available", lambda: False)
+    monkeypatch.setattr(importer.parse, "html_available", lambda: False)
     code = main(["import", str(FIXTURES / "cms-tin-lien-quan.html"), str(FIXTURES / "ngay-truoc-tieu-de.txt"),
                  "--to", str(tmp_path / "content" / "tin-tuc")])
     out = capsys.readouterr().out

@@ -24,7 +24,7 @@ import shutil
 import signal
 
 from generator.errors import diag
-from generator.serve import RELOAD_PATH, SCRIPT_PATH, inject_reload, relax_csp
+from generator.commands.serve import RELOAD_PATH, SCRIPT_PATH, inject_reload, relax_csp
 from generator.text import slugify
 from tests.conftest import ROOT, THEME, article, make_site, run_build
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import build_command
+from generator.commands import options as build_command
 from generator.cli import main
 from generator.messages import MESSAGES
 from tests.conftest import MINIMAL_SITE_YML, MINIMAL_TTHC_YML, THEME, article, make_site, run_build

@@ -23,9 +23,10 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from . import importer_rules as r
-from .importer_rules import Line
-from .importer_widgets import CUT, Found, Masthead, TthcWidget, strip_widgets
+from . import lines as r
+from .lines import Line
+from .html import MISSING_BS4, html_available, html_to_lines
+from .widgets import CUT, Found, MastheadWidget, TthcWidget, strip_widgets
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ class ImportedPage:
     slug: str = ""                # set by the disk step when the title's slug is already taken
     image: str = ""               # set by the disk step when a local image is copied
     image_alt: str = ""
-    masthead: Masthead | None = None
+    masthead: MastheadWidget | None = None
     tthc: TthcWidget | None = None
     warnings: tuple[str, ...] = ()
     repeated_dropped: int = 0     # paragraphs dropped because the page printed them twice
@@ -75,7 +76,7 @@ class ImportProblem:
     source: str
     code: str       # "no_title", "no_body", "unreadable", …
     reason: str     # Vietnamese, for the editor
-    masthead: Masthead | None = None
+    masthead: MastheadWidget | None = None
     tthc: TthcWidget | None = None
 
 
@@ -441,3 +442,10 @@ def parse_lines(lines: list[Line], source: str) -> ImportedPage | ImportProblem:
 def parse_text(text: str, source: str = "") -> ImportedPage | ImportProblem:
     """A page as a browser copies it (plain text)."""
     return parse_lines(r.text_to_lines(text), source)
+
+
+def parse_html(html: str | bytes, source: str = "") -> ImportedPage | ImportProblem:
+    """A saved .html page."""
+    if not html_available():
+        return ImportProblem(source, "no_html_library", MISSING_BS4)
+    return parse_lines(html_to_lines(html), source)

@@ -14,9 +14,9 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from .config import SECTIONS
-from .errors import diag
-from .text import VIETNAM_TZ, format_month, nfc, parse_month, slugify
+from ..config import SECTIONS
+from ..errors import diag
+from ..text import VIETNAM_TZ, format_month, nfc, parse_month, slugify
 
 #: Environment variable holding the editor's name, written as ``author:``.
 AUTHOR_ENV = "BANTIN_AUTHOR"

@@ -8,9 +8,9 @@ import re
 
 import yaml
 
-from .importer_parse import Block, ImportedPage
-from .importer_widgets import Masthead, TthcWidget
-from .text import format_int
+from .parse import Block, ImportedPage
+from .widgets import MastheadWidget, TthcWidget
+from ..text import format_int
 
 
 class _Quoted(str):
@@ -131,7 +131,7 @@ def to_markdown(page: ImportedPage) -> str:
 
 # --- suggestions for site.yml and tthc.yml ------------------------------------------------
 
-def site_suggestion(masthead: Masthead) -> dict:
+def site_suggestion(masthead: MastheadWidget) -> dict:
     """The site.yml values a portal's footer gives (empty ones left out)."""
     data: dict[str, object] = {}
     if masthead.name:
@@ -152,7 +152,7 @@ def tthc_suggestion(widget: TthcWidget) -> dict:
     return data
 
 
-def site_suggestion_yaml(masthead: Masthead) -> str:
+def site_suggestion_yaml(masthead: MastheadWidget) -> str:
     data = site_suggestion(masthead)
     if "masthead" in data and "phone" in data["masthead"]:  # type: ignore[operator]
         data["masthead"]["phone"] = _Quoted(data["masthead"]["phone"])  # type: ignore[index]

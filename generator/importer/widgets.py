@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import importer_rules as r
-from .importer_rules import Line
+from . import lines as r
+from .lines import Line
 
 CUT = "cut"  # where furniture was removed
 
@@ -128,7 +128,7 @@ def tidy_dashes(value: str) -> str:
 
 
 @dataclass(frozen=True)
-class Masthead:
+class MastheadWidget:
     """What a portal's footer says about the site (suggested site.yml values)."""
 
     name: str = ""
@@ -142,7 +142,7 @@ class Masthead:
 _SECOND_FIELD = re.compile(r"\s+[|–-]?\s*(?=(?:email|e-mail|fax|điện thoại|đt|website)\s*:)", re.I)
 
 
-def parse_masthead(lines: list[str]) -> Masthead:
+def parse_masthead(lines: list[str]) -> MastheadWidget:
     values: dict[str, str] = {}
     pieces: list[str] = []
     for text in lines:
@@ -167,12 +167,12 @@ def parse_masthead(lines: list[str]) -> Masthead:
             match = re.search(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", value)
             if match:
                 values.setdefault("email", match.group(0))
-    return Masthead(**values)
+    return MastheadWidget(**values)
 
 
 @dataclass
 class Found:
-    masthead: Masthead | None = None
+    masthead: MastheadWidget | None = None
     tthc: TthcWidget | None = None
     tags: list[str] = field(default_factory=list)
     breadcrumb: list[str] = field(default_factory=list)

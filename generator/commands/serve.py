@@ -32,9 +32,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import watchfiles
 
-from .build_command import add_build_options, print_diagnostics, validate_paths
-from .errors import BuildFailed, Diagnostic, UsageError, diag
-from .pipeline import BuildOptions, build
+from .options import add_build_options, print_diagnostics, validate_paths
+from ..errors import BuildFailed, Diagnostic, UsageError, diag
+from ..pipeline import BuildOptions, build
 
 HOST = "127.0.0.1"
 RELOAD_PATH = "/__bantin/reload"

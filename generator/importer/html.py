@@ -14,8 +14,8 @@ import importlib.util
 import re
 from typing import TYPE_CHECKING
 
-from . import importer_rules as r
-from .importer_rules import Line
+from . import lines as r
+from .lines import Line
 
 if TYPE_CHECKING:
     from bs4 import Tag

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .text import nfc
+from ..text import nfc
 
 # --- the line model ------------------------------------------------------------
 

@@ -12,16 +12,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import urls
-from .build_command import add_build_options
-from .check_rules import Targets, article_findings, duplicate_titles, link_findings, text_findings
-from .content import Article, content_files, display_path
-from .errors import ERROR, Diagnostic, diag, sort_key
-from .model import build_site
-from .pages import plan_pages
-from .pipeline import BuildOptions, Loaded, load_config, load_site, static_copies
-from .source import load_yaml
-from .tthc import EMPTY
+from .. import urls
+from .options import add_build_options
+from ..check_rules import Targets, article_findings, duplicate_titles, link_findings, text_findings
+from ..content import Article, content_files, display_path
+from ..errors import ERROR, Diagnostic, diag, sort_key
+from ..model import build_site
+from ..pages import plan_pages
+from ..pipeline import BuildOptions, Loaded, load_config, load_site, static_copies
+from ..source import load_yaml
+from ..tthc import EMPTY
 
 HELP = """Kiểm tra toàn bộ nội dung mà không tạo trang web.
 

@@ -3,14 +3,46 @@ summary (imported, skipped and why) and the suggested site.yml / tthc.yml values
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from pathlib import Path
 
-from .importer_markdown import site_suggestion_yaml, tthc_suggestion_yaml
+from .markdown_writer import site_suggestion_yaml, tthc_suggestion_yaml
 
-if TYPE_CHECKING:
-    from .importer import ImportReport
+from .parse import ImportedPage
+from .widgets import MastheadWidget, TthcWidget
 
 IMPORTED, DUPLICATE, FAILED = "imported", "duplicate", "failed"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    source: str
+    status: str            # imported | duplicate (skipped, not an error) | failed (skipped, error)
+    target: str = ""
+    reason: str = ""
+    code: str = ""
+    warnings: tuple[str, ...] = ()
+    page: ImportedPage | None = None
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    outcomes: tuple[Outcome, ...]
+    content_root: Path
+    dry_run: bool = False
+    mastheads: tuple[MastheadWidget, ...] = ()   # one per distinct old portal footer seen
+    tthc: TthcWidget | None = None          # the most recently updated widget seen
+
+    @property
+    def masthead(self) -> MastheadWidget | None:
+        return self.mastheads[0] if self.mastheads else None
+
+    def of(self, status: str) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == status]
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.of(FAILED) else 0
 
 
 def summary_lines(report: ImportReport) -> list[str]:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .config import normalise_base_url
-from .errors import BuildFailed, UsageError
-from .pipeline import BuildOptions, build
-from .workers import default_jobs
-from .progress import terminal_progress
-from .text import format_decimal
+from ..errors import BuildFailed, UsageError
+from .options import add_build_options, options_from, print_diagnostics, validate_paths
+from ..pipeline import build
+from ..progress import terminal_progress
+from ..text import format_decimal
 from decimal import Decimal
 
 HELP = """Tạo trang web tĩnh của xã từ các bài viết trong thư mục content/.
@@ -30,17 +29,6 @@ EPILOG = """Ví dụ:
 Mã thoát: 0 thành công, 1 nội dung có lỗi, 2 dùng lệnh sai."""
 
 
-def add_build_options(parser) -> None:
-    parser.add_argument("--content", type=Path, default=Path("content"), metavar="THƯ_MỤC",
-                        help="thư mục nội dung (mặc định: content)")
-    parser.add_argument("--theme", type=Path, default=Path("themes/default"), metavar="THƯ_MỤC",
-                        help="thư mục giao diện (mặc định: themes/default)")
-    parser.add_argument("--drafts", action="store_true",
-                        help="hiện cả bài nháp và bài hẹn giờ đăng (chỉ để xem trước)")
-    parser.add_argument("--base-url", metavar="ĐỊA_CHỈ", default=None,
-                        help="địa chỉ trang web, thay cho base_url trong site.yml")
-
-
 def add_arguments(parser) -> None:
     add_build_options(parser)
     parser.add_argument("--output", type=Path, default=Path("public"), metavar="THƯ_MỤC",
@@ -49,31 +37,6 @@ def add_arguments(parser) -> None:
                         help="cho phép thay một thư mục --output không do bantin tạo ra")
     parser.add_argument("-q", "--quiet", action="store_true", help="chỉ in lỗi")
     parser.add_argument("-v", "--verbose", action="store_true", help="in cả các cảnh báo chi tiết")
-
-
-def options_from(args) -> BuildOptions:
-    output = args.output.absolute()
-    return BuildOptions(content=args.content, theme=args.theme, output=args.output,
-                        drafts=args.drafts, base_url=args.base_url, force=args.force,
-                        jobs=default_jobs(), cache=output.parent / f".{output.name}.cache")
-
-
-def validate_paths(args) -> None:
-    if not args.content.is_dir():
-        raise UsageError(f"không tìm thấy thư mục nội dung {args.content} — chạy lệnh trong thư mục dự án "
-                         "hoặc chỉ rõ --content")
-    if not (args.theme / "templates").is_dir():
-        raise UsageError(f"không tìm thấy giao diện {args.theme} (cần thư mục templates/ bên trong) — "
-                         "kiểm tra --theme")
-    if args.base_url is not None and normalise_base_url(args.base_url) is None:
-        raise UsageError(f'--base-url "{args.base_url}" không phải địa chỉ web — '
-                         "viết dạng --base-url https://tenxa.example.vn/")
-
-
-def print_diagnostics(diagnostics, stream=None) -> None:
-    stream = stream or sys.stderr  # looked up at call time (tests capture stderr)
-    for item in diagnostics:
-        print(item.format(), file=stream)
 
 
 def run(args) -> int:

@@ -1,0 +1,48 @@
+"""Options and output shared by the commands: the content/theme/output folders,
+turning arguments into ``BuildOptions``, and printing diagnostics."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..config import normalise_base_url
+from ..errors import UsageError
+from ..pipeline import BuildOptions
+from ..workers import default_jobs
+
+
+def add_build_options(parser) -> None:
+    parser.add_argument("--content", type=Path, default=Path("content"), metavar="THƯ_MỤC",
+                        help="thư mục nội dung (mặc định: content)")
+    parser.add_argument("--theme", type=Path, default=Path("themes/default"), metavar="THƯ_MỤC",
+                        help="thư mục giao diện (mặc định: themes/default)")
+    parser.add_argument("--drafts", action="store_true",
+                        help="hiện cả bài nháp và bài hẹn giờ đăng (chỉ để xem trước)")
+    parser.add_argument("--base-url", metavar="ĐỊA_CHỈ", default=None,
+                        help="địa chỉ trang web, thay cho base_url trong site.yml")
+
+
+def options_from(args) -> BuildOptions:
+    output = args.output.absolute()
+    return BuildOptions(content=args.content, theme=args.theme, output=args.output,
+                        drafts=args.drafts, base_url=args.base_url, force=args.force,
+                        jobs=default_jobs(), cache=output.parent / f".{output.name}.cache")
+
+
+def validate_paths(args) -> None:
+    if not args.content.is_dir():
+        raise UsageError(f"không tìm thấy thư mục nội dung {args.content} — chạy lệnh trong thư mục dự án "
+                         "hoặc chỉ rõ --content")
+    if not (args.theme / "templates").is_dir():
+        raise UsageError(f"không tìm thấy giao diện {args.theme} (cần thư mục templates/ bên trong) — "
+                         "kiểm tra --theme")
+    if args.base_url is not None and normalise_base_url(args.base_url) is None:
+        raise UsageError(f'--base-url "{args.base_url}" không phải địa chỉ web — '
+                         "viết dạng --base-url https://tenxa.example.vn/")
+
+
+def print_diagnostics(diagnostics, stream=None) -> None:
+    stream = stream or sys.stderr  # looked up at call time (tests capture stderr)
+    for item in diagnostics:
+        print(item.format(), file=stream)
