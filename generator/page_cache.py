@@ -54,6 +54,8 @@ class Fingerprints:
         here = Path(__file__).parent
         for name in _RENDER_CODE:
             digest.update((here / name).read_bytes())
+        for file in sorted((here / "view").glob("*.py")):  # the view layer, whole
+            digest.update(file.read_bytes())
         digest.update(metadata.version("jinja2").encode())
         templates = theme_dir / "templates"
         for file in sorted(templates.rglob("*")):

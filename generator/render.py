@@ -20,6 +20,7 @@ from .pages import PagePlan, plan_pages
 from .page_cache import Fingerprints, PageCache, page_site
 from .workers import parallel_map, shared_state
 from .text import format_date, format_datetime, format_int, format_month, iso_datetime, upper_vi
+from .view.chrome import Chrome, chrome as site_chrome, document_title
 
 
 @dataclass(frozen=True)
@@ -53,13 +54,8 @@ def make_environment(theme_dir: Path) -> jinja2.Environment:
     return env
 
 
-def masthead_heading(site: Site) -> str:
-    """"TRANG THÔNG TIN ĐIỆN TỬ XÃ LAM SƠN - HUYỆN THANH MIỆN"."""
-    name = site.config.name
-    return upper_vi(f"{name} - {site.config.parent}" if site.config.parent else name)
-
-
-def render_page(env: jinja2.Environment, site: Site, plan: PagePlan, now: datetime) -> Output:
+def render_page(env: jinja2.Environment, site: Site, plan: PagePlan, now: datetime,
+                chrome: Chrome | None = None) -> Output:
     template = env.get_template(plan.template)
     absolute_links = plan.url == urls.NOT_FOUND  # served at any depth
 
@@ -70,7 +66,8 @@ def render_page(env: jinja2.Environment, site: Site, plan: PagePlan, now: dateti
 
     html = template.render(
         site=page_site(site), page=plan, url=url, urls=urls,
-        masthead_heading=masthead_heading(site),
+        chrome=chrome or site_chrome(site.config),
+        document_title=document_title(plan.title, site.config.name, plan.url == urls.HOME),
         canonical=urls.absolute(plan.url, site.config.base_url) if site.config.base_url else "",
         is_future=lambda article: site.is_future(article, now),
         **plan.data,
@@ -97,7 +94,7 @@ def _render_plan(index: int) -> Output | Diagnostic:
     """Render one planned page (in a worker or here) from the shared state."""
     state = shared_state()
     try:
-        return render_page(state["env"], state["site"], state["plans"][index], state["now"])
+        return render_page(state["env"], state["site"], state["plans"][index], state["now"], state["chrome"])
     except jinja2.TemplateError as exc:
         return _template_problem(state["theme_dir"], exc)
     except Exception as exc:  # a theme bug (a filter given a wrong value…): name the template line
@@ -114,7 +111,8 @@ def render_site(site: Site, theme_dir: Path, now: datetime, progress=None, jobs:
     """
     env = make_environment(theme_dir)
     plans = plan_pages(site)
-    state = {"env": env, "site": site, "plans": plans, "now": now, "theme_dir": theme_dir}
+    state = {"env": env, "site": site, "plans": plans, "now": now, "theme_dir": theme_dir,
+             "chrome": site_chrome(site.config)}
     try:
         for name in {plan.template for plan in plans}:
             env.get_template(name)  # compile once, before workers fork

@@ -1,0 +1,51 @@
+"""What every page shows around its own content: the head's policy and title, the footer.
+
+``chrome(config)`` is computed once per build (it depends on site.yml only);
+``document_title`` once per page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..config import SiteConfig
+from ..text import upper_vi
+from .contact import Piece, phone_links
+from .csp import content_security_policy
+
+
+@dataclass(frozen=True)
+class Chrome:
+    csp: Markup  # the Content-Security-Policy <meta> value, quotes kept as they are
+    masthead_heading: str  # "TRANG THÔNG TIN ĐIỆN TỬ XÃ LAM SƠN - HUYỆN THANH MIỆN"
+    phone: tuple[Piece, ...]  # the masthead phone line, numbers as tel: links
+
+
+def chrome(config: SiteConfig) -> Chrome:
+    return Chrome(
+        csp=_attribute_safe(content_security_policy(config.embed_hosts)),
+        masthead_heading=masthead_heading(config),
+        phone=phone_links(config.masthead.phone) if config.masthead.phone else (),
+    )
+
+
+def masthead_heading(config: SiteConfig) -> str:
+    """"TRANG THÔNG TIN ĐIỆN TỬ XÃ LAM SƠN - HUYỆN THANH MIỆN"."""
+    name = config.name
+    return upper_vi(f"{name} - {config.parent}" if config.parent else name)
+
+
+def document_title(page_title: str, site_name: str, home: bool) -> str:
+    """The <title>: the site's name alone on the home page, else "Page - Site"."""
+    return site_name if home else f"{page_title} - {site_name}"
+
+
+def _attribute_safe(policy: str) -> Markup:
+    """The policy for a double-quoted attribute without escaping its single quotes
+    ('self' stays 'self', not &#39;self&#39;). Safe because the policy is built from
+    fixed directives and validated host names; checked here all the same."""
+    if any(ch in policy for ch in '"<>&'):
+        raise ValueError(f"unsafe character in the policy: {policy!r}")
+    return Markup(policy)
