@@ -18,6 +18,7 @@ MESSAGES: dict[str, str] = {
     "yaml_alias": "không dùng neo/bí danh YAML (& và *) trong nội dung — viết giá trị đầy đủ",
     "yaml_not_mapping": "phần đầu bài phải là các dòng \"tên: giá trị\" (ví dụ title: Tiêu đề), không phải {kind}",
     "too_large": "tệp quá lớn ({size_mb} MB, tối đa {limit_mb} MB) — chia bài thành nhiều bài hoặc bỏ bớt nội dung dán vào",
+    "not_regular": "không phải tệp thường (đây là {kind}) — bantin chỉ đọc tệp thường; xoá nó hoặc thay bằng tệp thật",
     "symlink_outside": "liên kết tượng trưng trỏ ra ngoài thư mục content/ — chép tệp thật vào content/ thay vì liên kết",
     # front matter fields
     "missing_field": "thiếu trường bắt buộc \"{field}\" — thêm dòng {field}: {example}",

@@ -17,8 +17,10 @@ from .cache import ArticleCache
 from .config import MEDIA_DIR, SiteConfig, normalise_base_url, parse_site_config
 from .content import Article, display_path, read_content
 from .errors import BuildFailed, Diagnostic, UsageError, diag, errors_of, sort_key
+from .media import media_files
 from .model import Site, build_site
 from .page_cache import PageCache
+from .safefs import inside
 from .render import Output, render_site
 from .source import decode
 from .text import VIETNAM_TZ
@@ -93,9 +95,11 @@ def load_tthc(content: Path, now: datetime) -> tuple[Tthc | None, list[Diagnosti
 
 def check_files(content: Path, config: SiteConfig, articles: list[Article]) -> list[Diagnostic]:
     """Cover images and banner images must exist inside content/."""
-    out = []
+    out = list(media_files(content)[1])
     for article in articles:
-        if article.image and not (content / article.image).is_file():
+        if article.image and (content / article.image).is_file() and not inside(content / article.image, content):
+            out.append(diag(article.source, article.lines.get("image"), "symlink_outside"))
+        elif article.image and not (content / article.image).is_file():
             out.append(diag(article.source, article.lines.get("image"), "field_type", field="image",
                             expected="một ảnh có thật trong thư mục content/",
                             got=f'"{article.image}" (không tìm thấy tệp)', example="media/2023/anh.jpg"))
@@ -130,7 +134,7 @@ def load_site(options: BuildOptions) -> Loaded:
 def static_copies(options: BuildOptions) -> list[tuple[Path, str]]:
     """Theme static files -> static/, content/media -> media/ (sorted, no hidden files)."""
     copies = []
-    for root, prefix in ((options.theme / "static", "static"), (options.content / MEDIA_DIR, MEDIA_DIR)):
+    for root, prefix in ((options.theme / "static", "static"),):
         if root.is_dir():
             for file in sorted(root.rglob("*")):
                 rel = file.relative_to(root)
@@ -138,7 +142,7 @@ def static_copies(options: BuildOptions) -> list[tuple[Path, str]]:
                     if file.is_symlink() and root.resolve() not in file.resolve().parents:
                         continue  # never publish what a link outside the folder points to
                     copies.append((file, f"{prefix}/{rel.as_posix()}"))
-    return copies
+    return copies + media_files(options.content)[0]
 
 
 def page_cache_for(options: BuildOptions) -> PageCache | None:

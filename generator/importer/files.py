@@ -4,18 +4,20 @@ saved beside an .html page into content/media/. Everything else is pure."""
 from __future__ import annotations
 
 import hashlib
+import os
 import re
-import shutil
 from dataclasses import replace
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import unquote, urlsplit
 
 from ..errors import UsageError
+from ..safefs import inside, kind_of, read_regular
 from ..text import slugify
 from .parse import Block, ImportedPage, ImportProblem, parse_html, parse_text
 
 SUFFIXES = (".txt", ".text", ".html", ".htm")
 MAX_BYTES = 5 * 1024 * 1024
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp")
 
 
 def page_slug(title: str) -> str:
@@ -58,11 +60,14 @@ def _looks_html(file: Path, data: bytes) -> bool:
 
 def read_page(file: Path, source: str) -> ImportedPage | ImportProblem:
     """Read and parse one saved page; every failure becomes an ImportProblem."""
+    if not inside(file, file.parent):
+        return ImportProblem(source, "link_outside", "tệp là liên kết tượng trưng trỏ ra ngoài thư mục của nó "
+                             "— không nhập; chép trang thật vào thư mục rồi nhập lại")
     try:
-        if file.stat().st_size > MAX_BYTES:
+        data = read_regular(file, limit=MAX_BYTES)
+        if len(data) > MAX_BYTES:
             return ImportProblem(source, "too_large", "tệp quá lớn (hơn 5 MB) — đây có vẻ không phải "
                                  "một trang bài viết")
-        data = file.read_bytes()
     except OSError as err:
         return ImportProblem(source, "unreadable", f"không đọc được tệp ({err.strerror or err})")
     if not data.strip():
@@ -84,12 +89,71 @@ def read_page(file: Path, source: str) -> ImportedPage | ImportProblem:
 
 # --- images saved beside an .html page --------------------------------------------------
 
-def _local_image(page_file: Path, src: str) -> Path | None:
-    parsed = urlparse(src)
-    if parsed.scheme and parsed.scheme != "file" or parsed.netloc:
-        return None
-    candidate = (page_file.parent / unquote(parsed.path)).resolve()
-    return candidate if candidate.is_file() else None
+#: why an image named by a saved page is not copied (shown after "ảnh … ")
+_NOT_COPIED = {
+    "remote": "chưa được tải về — tải ảnh vào content/media/ rồi chèn vào bài nếu cần",
+    "outside": "nằm ngoài thư mục của trang đã lưu — không chép (chỉ chép ảnh lưu cùng trang, "
+               "trong thư mục …_files bên cạnh tệp .html); chép ảnh vào content/media/ nếu cần",
+    "link": "là liên kết tượng trưng (symlink) — không chép; chép tệp ảnh thật vào content/media/ nếu cần",
+    "not_regular": "không phải một tệp thường — không chép",
+    "not_image": "không phải tệp ảnh (.jpg, .jpeg, .png, .gif, .webp) — không chép",
+    "missing": "không có trong thư mục của trang đã lưu — tải ảnh vào content/media/ rồi chèn vào bài nếu cần",
+}
+
+
+def local_image(page_file: Path, src: str) -> tuple[Path | None, str]:
+    """The file a saved page's ``<img src>`` names, if bantin may copy it.
+
+    Only a regular file inside the saved page's own folder qualifies: no URL
+    scheme (``file:`` included), no host, no absolute or drive path, no ``..``
+    (also percent-encoded or with backslashes), no symlink anywhere on the way
+    and no file with other hard links. Returns (path, "") or (None, reason code).
+    """
+    src = src.strip()
+    if re.match(r"^[a-zA-Z]:", src):  # C:\\… is a drive, not a URL scheme
+        return None, "outside"
+    try:
+        parsed = urlsplit(src)
+    except ValueError:
+        return None, "outside"
+    if parsed.scheme or parsed.netloc:
+        return None, "outside" if parsed.scheme.lower() == "file" else "remote"
+    raw = unquote(parsed.path).replace("\\", "/")
+    if not raw or "\x00" in raw or raw.startswith("/") or re.match(r"^[a-zA-Z]:", raw):
+        return None, "outside"
+    parts = [p for p in raw.split("/") if p not in ("", ".")]
+    if not parts or ".." in parts:
+        return None, "outside"
+    folder = page_file.parent
+    here = folder
+    for index, part in enumerate(parts):
+        here = here / part
+        kind = kind_of(here, follow=False)
+        if kind == "symlink":
+            return None, "link"
+        if kind == "missing":
+            return None, "missing"
+        if index < len(parts) - 1 and kind != "directory":
+            return None, "missing"
+    if kind_of(here, follow=False) is not None:
+        return None, "not_regular"
+    if here.suffix.lower() not in IMAGE_SUFFIXES:
+        return None, "not_image"
+    if not inside(here, folder):
+        return None, "outside"
+    try:
+        if os.lstat(here).st_nlink > 1:  # a hard link may share its bytes with any file
+            return None, "link"
+    except OSError:
+        return None, "missing"
+    return here, ""
+
+
+def _holds(dest: Path, data: bytes) -> bool:
+    try:
+        return hashlib.sha256(read_regular(dest, follow=False)).digest() == hashlib.sha256(data).digest()
+    except OSError:
+        return False
 
 
 _CAPTION_PREFIX = re.compile(r"^\(?\s*ảnh(\s+minh\s+ho[ạa])?\s*[:\-–]\s*", re.I)
@@ -117,20 +181,29 @@ def place_images(page: ImportedPage, page_file: Path, content_root: Path, dry_ru
         if block.kind != "image":
             blocks.append(block)
             continue
-        local = _local_image(page_file, block.src)
+        local, why = local_image(page_file, block.src)
+        data = b""
+        if local is not None:
+            try:
+                data = read_regular(local, follow=False)
+            except OSError:
+                local, why = None, "not_regular"
         if local is None:
-            warnings.append(f"ảnh {block.src} chưa được tải về — tải ảnh vào content/media/ rồi "
-                            "chèn vào bài nếu cần")
+            warnings.append(f"ảnh {block.src} {_NOT_COPIED[why]}")
             continue
         count += 1
         name = f"{(page.slug or page_slug(page.title))[:60]}-{count}{local.suffix.lower()}"
         dest = content_root / "media" / year / name
-        data = local.read_bytes()
-        while dest.exists() and hashlib.sha256(dest.read_bytes()).digest() != hashlib.sha256(data).digest():
+        while os.path.lexists(dest) and not _holds(dest, data):
             dest = dest.with_name(f"{dest.stem}-x{dest.suffix}")
-        if not dry_run and not dest.exists():
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(local, dest)
+        if not dry_run and not os.path.lexists(dest):
+            try:
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                with open(dest, "xb") as handle:  # the bytes checked above, never the path again
+                    handle.write(data)
+            except OSError as err:
+                warnings.append(f"ảnh {block.src}: không ghi được {display(dest)} ({err.strerror or err})")
+                continue
         rel = dest.relative_to(content_root).as_posix()
         nxt = page.blocks[index + 1] if index + 1 < len(page.blocks) else None
         alt = _CAPTION_PREFIX.sub("", nxt.text) if nxt is not None and nxt.kind == "caption" else block.text

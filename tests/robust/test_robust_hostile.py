@@ -195,6 +195,15 @@ def test_symlinks_leading_outside_content_are_not_followed(tmp_path):
     (content / "media" / "thu-muc-ngoai").symlink_to(secret_dir, target_is_directory=True)
     (content / "tin-tuc" / "thu-muc-ngoai").symlink_to(secret_dir, target_is_directory=True)
     out = tmp_path / "public"
+    from generator.errors import BuildFailed
+    with pytest.raises(BuildFailed) as failed:  # never silently skipped: each link is named
+        build(BuildOptions(content=content, theme=THEME, output=out, now=NOW))
+    assert {(d.code, d.path.split("/", 1)[1]) for d in failed.value.diagnostics} >= {
+        ("symlink_outside", "media/lien-ket.txt"), ("symlink_outside", "media/thu-muc-ngoai")}
+    assert not out.exists()
+    (content / "media" / "lien-ket.txt").unlink()
+    (content / "media" / "thu-muc-ngoai").unlink()
+    (content / "tin-tuc" / "thu-muc-ngoai").unlink()
     build(BuildOptions(content=content, theme=THEME, output=out, now=NOW))
     assert (out / "media" / "anh.txt").exists()  # the real file is published
     for file in out.rglob("*"):
@@ -204,7 +213,6 @@ def test_symlinks_leading_outside_content_are_not_followed(tmp_path):
             assert "BÍ-MẬT".encode() not in data, file
 
     (content / "tin-tuc" / "bai-ngoai.md").symlink_to(secret_dir / "bai.md")
-    from generator.errors import BuildFailed
     with pytest.raises(BuildFailed) as failed:
         build(BuildOptions(content=content, theme=THEME, output=out, now=NOW))
     assert [d.code for d in failed.value.diagnostics] == ["symlink_outside"]
