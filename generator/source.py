@@ -10,14 +10,14 @@ come back as diagnostics.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from .errors import Diagnostic, diag
-from .text import nfc
+from .text import control_chars, describe_chars, has_control_chars, nfc
+from .yaml_errors import explain
 
 #: Articles larger than this are refused (a pasted video, a runaway export).
 MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -76,94 +76,122 @@ def decode(path: str, data: bytes) -> tuple[Source | None, list[Diagnostic]]:
     return Source(path, nfc(text)), []
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """Safe YAML (libyaml's C parser when present) with timestamps kept as text."""
+class _PureLoader(yaml.SafeLoader):
+    """Safe YAML, pure-Python parser, timestamps kept as text."""
 
 
-def _shared_node(root: yaml.Node) -> yaml.Node | None:
-    """The first node reached twice (an alias), or None. Aliases are refused: an
-    editor never needs them, and refusing them stops "billion laughs" outright."""
-    seen: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            return node
-        seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack += (key, value)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-    return None
+class _CLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Safe YAML with libyaml's C parser when present, timestamps kept as text."""
 
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+for _cls in (_PureLoader, _CLoader):
+    _cls.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
-
-class _AliasRefused(Exception):
-    def __init__(self, mark):
-        super().__init__("alias")
-        self.mark = mark
-
+#: The loader every YAML file goes through (tests swap in _PureLoader to cover both parsers).
+_Loader = _CLoader
 
 _KIND_NAMES = {list: "một danh sách", str: "một dòng chữ", int: "một con số", float: "một con số",
                bool: "giá trị đúng/sai", type(None): "rỗng"}
-
-
-def load_yaml(path: str, text: str, first_line: int = 1) -> tuple[object, dict, list[Diagnostic]]:
-    """Load one YAML document. Returns (data, {top-level key: file line}, diagnostics)."""
-    deep = _too_deep(text)
-    if deep is not None:
-        return None, {}, [diag(path, first_line + deep, "yaml_syntax", problem="lồng nhau quá sâu")]
-    loader = _Loader(text)
-    try:
-        node = loader.get_single_node()
-        shared = _shared_node(node) if node is not None else None
-        if shared is not None:
-            raise _AliasRefused(shared.start_mark)
-        data = _visible(loader.construct_document(node)) if node is not None else None
-    except _AliasRefused as exc:
-        return None, {}, [diag(path, first_line + exc.mark.line, "yaml_alias")]
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = first_line + mark.line if mark is not None else None
-        problem = _yaml_problem_vi(exc.problem or exc.context or "")
-        return None, {}, [diag(path, line, "yaml_syntax", problem=problem)]
-    except yaml.reader.ReaderError as exc:  # a raw control character
-        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")
-        at = text.find(chr(code))  # libyaml's position counts bytes, not characters
-        line = first_line + text.count("\n", 0, at) if at >= 0 else first_line
-        return None, {}, [diag(path, line, "control_chars", chars=f"U+{code:04X}")]
-    except RecursionError:
-        return None, {}, [diag(path, first_line, "yaml_syntax", problem="lồng nhau quá sâu")]
-    except (yaml.YAMLError, ValueError, TypeError) as exc:
-        return None, {}, [diag(path, first_line, "yaml_syntax", problem=_yaml_problem_vi(str(exc)))]
-    finally:
-        loader.dispose()
-    lines: dict = {}
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                lines.setdefault(key_node.value, first_line + key_node.start_mark.line)
-                if isinstance(value_node, yaml.SequenceNode):  # "months[3]" -> line of item 3
-                    for index, item in enumerate(value_node.value):
-                        lines[f"{key_node.value}[{index}]"] = first_line + item.start_mark.line
-    return data, lines, []
-
-
-#: Characters a YAML escape ("\\x01", "\\ud800") can produce that have no place in a
-#: page or a feed: C0 controls but tab/LF/CR, lone surrogates, non-characters.
-_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-
 
 #: Deeper nesting is refused before composing: libyaml's composer recurses in C
 #: and a few kilobytes of "[[[[…" would crash the process instead of failing.
 MAX_DEPTH = 64
 
 
+def load_yaml(path: str, text: str, first_line: int = 1) -> tuple[object, dict, list[Diagnostic]]:
+    """Load one YAML document: the one YAML loader of bantin, with every guard.
+
+    Returns (data, {key path: file line}, diagnostics). Key paths are the
+    top-level keys ("title"), sequence items ("months[3]") and nested keys
+    ("masthead.phone", "menu[0].url"). Refused, each with its line: syntax
+    errors (explained in Vietnamese by ``yaml_errors``), nesting deeper than
+    MAX_DEPTH, anchors and aliases, a key given twice in one mapping, control
+    characters written as escapes.
+    """
+    loader = _Loader(text)
+    try:
+        deep = _too_deep(text)
+        if deep is not None:
+            return None, {}, [_syntax(path, text, first_line, RecursionError(), deep)]
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}, []
+        problems = _node_problems(path, node, first_line)
+        if problems:
+            return None, {}, problems
+        data = loader.construct_document(node)
+    except yaml.reader.ReaderError as exc:  # a raw control character
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")
+        at = text.find(chr(code))
+        line = first_line + text.count("\n", 0, at) if at >= 0 else first_line
+        return None, {}, [diag(path, line, "control_chars", chars=f"U+{code:04X}")]
+    except (yaml.YAMLError, RecursionError) as exc:
+        return None, {}, [_syntax(path, text, first_line, exc)]
+    except (ValueError, TypeError) as exc:  # a constructor refusing a value
+        return None, {}, [_syntax(path, text, first_line, exc)]
+    finally:
+        loader.dispose()
+    return data, _key_lines(node, first_line), []
+
+
+def _syntax(path: str, text: str, first_line: int, exc: BaseException, line: int | None = None) -> Diagnostic:
+    found = explain(exc, text, first_line)
+    at = line if line is not None else found.line
+    return diag(path, first_line + at if at is not None else None, "yaml_syntax",
+                problem=found.problem, fix=found.fix)
+
+
+def _node_problems(path: str, root: yaml.Node, first_line: int) -> list[Diagnostic]:
+    """Aliases (a node reached twice), duplicate keys, control characters from escapes."""
+    out: list[Diagnostic] = []
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:  # an editor never needs aliases; refusing them stops "billion laughs"
+            return [diag(path, first_line + node.start_mark.line, "yaml_alias")]
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            keys: dict[tuple[str, str], int] = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    line = first_line + key.start_mark.line
+                    if (key.tag, key.value) in keys:
+                        out.append(diag(path, line, "yaml_duplicate_key", key=key.value,
+                                        first=keys[(key.tag, key.value)], second=line))
+                    keys.setdefault((key.tag, key.value), line)
+                stack += (value, key)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+        elif isinstance(node, yaml.ScalarNode) and has_control_chars(node.value):
+            out.append(diag(path, first_line + node.start_mark.line, "control_chars",
+                            chars=describe_chars(control_chars(node.value))))
+    return sorted(set(out), key=lambda d: (d.line or 0, d.message))
+
+
+def _key_lines(node: yaml.Node, first_line: int) -> dict:
+    """{key path: file line} for the mappings and sequences of a composed document."""
+    lines: dict = {}
+    stack: list[tuple[str, yaml.Node]] = [("", node)]
+    while stack:
+        prefix, current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            for key_node, value_node in current.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    name = f"{prefix}.{key_node.value}" if prefix else key_node.value
+                    lines.setdefault(name, first_line + key_node.start_mark.line)
+                    stack.append((name, value_node))
+        elif isinstance(current, yaml.SequenceNode) and prefix:
+            for index, item in enumerate(current.value):  # "months[3]" -> line of item 3
+                name = f"{prefix}[{index}]"
+                lines.setdefault(name, first_line + item.start_mark.line)
+                stack.append((name, item))
+    return lines
+
+
 def _too_deep(text: str) -> int | None:
-    """The 0-based line where collections nest deeper than MAX_DEPTH, or None."""
+    """The 0-based line where collections nest deeper than MAX_DEPTH, or None.
+    A syntax error is raised as it is (the caller explains it)."""
     loader = _Loader(text)
     depth = 0
     try:
@@ -175,44 +203,9 @@ def _too_deep(text: str) -> int | None:
                     return event.start_mark.line
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
-    except yaml.YAMLError:
-        return None  # reported, with its line, by the real load
     finally:
         loader.dispose()
     return None
-
-
-def _visible(value: object) -> object:
-    """*value* with those characters removed from every string (keys too)."""
-    if isinstance(value, str):
-        return _INVISIBLE.sub("", value)
-    if isinstance(value, list):
-        return [_visible(item) for item in value]
-    if isinstance(value, dict):
-        return {_visible(k): _visible(v) for k, v in value.items()}
-    return value
-
-
-def _yaml_problem_vi(problem: str) -> str:
-    """Translate PyYAML's most common problems into plain Vietnamese."""
-    table = {
-        "mapping values are not allowed here": "dấu hai chấm đặt sai chỗ (giá trị có dấu : thì đặt trong ngoặc kép)",
-        "could not find expected ':'": "thiếu dấu hai chấm sau tên trường",
-        "found unexpected end of stream": "thiếu dấu ngoặc đóng",
-        "found character '\\t' that cannot start any token": "có ký tự Tab — thay bằng dấu cách",
-        "did not find expected key": "thụt lề không đều",
-        "found duplicate anchor": "neo YAML bị trùng",
-        "expected <block end>, but found '<block mapping start>'": "thụt lề không đều",
-        "tab character": "có ký tự Tab — thay bằng dấu cách",
-        "found unhashable key": "tên trường phải là một chữ, không phải danh sách hay nhóm",
-        "block sequence entries are not allowed": "dấu gạch đầu dòng - đặt sai chỗ (mỗi mục danh sách một dòng riêng)",
-        "invalid Unicode character escape": "mã \\u… trong ngoặc kép không phải một ký tự — viết thẳng ký tự đó",
-        "found unknown escape character": "dấu \\ trong ngoặc kép — dùng ngoặc đơn '…' hoặc viết \\\\",
-    }
-    for english, vietnamese in table.items():
-        if english in problem:
-            return vietnamese
-    return problem or "không đọc được"
 
 
 def kind_name(value: object) -> str:

@@ -15,7 +15,20 @@ from decimal import ROUND_DOWN, Decimal
 VIETNAM_TZ = timezone(timedelta(hours=7), "ICT")
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+#: The one rule for characters that may never reach a page or a feed: C0 controls
+#: except tab, LF and CR; DEL; C1 controls; lone surrogates; the non-characters
+#: U+FFFE and U+FFFF. All are invalid in XML 1.0 or an HTML parse error, and none
+#: can be typed on purpose (they arrive from Word, PDF or a broken export).
+CONTROL_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
+_CONTROL = re.compile(f"[{CONTROL_CHARS}]")
+
+#: Invisible formatting characters: zero-width space, non-joiner and joiner, word
+#: joiner, BOM inside text, soft hyphen, and the bidirectional controls (which can
+#: make text read differently from how it is stored). Valid in HTML, but in a title
+#: or a slug they break search, sorting and comparison without anyone seeing why.
+INVISIBLE_CHARS = "\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
+_INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
 
 
 def nfc(value: str) -> str:
@@ -36,8 +49,32 @@ def slugify(value: str) -> str:
 
 
 def has_control_chars(value: str) -> bool:
-    """True if *value* holds control characters other than tab, LF and CR."""
-    return bool(_CONTROL.search(value))
+    """True if *value* holds a character of the control rule (CONTROL_CHARS)."""
+    return _CONTROL.search(value) is not None
+
+
+def control_chars(value: str) -> list[str]:
+    """The distinct control characters in *value*, in code point order."""
+    return sorted(set(_CONTROL.findall(value)))
+
+
+def strip_control(value: str) -> str:
+    """*value* without its control characters (for text bantin writes itself, e.g. imports)."""
+    return _CONTROL.sub("", value)
+
+
+def invisible_chars(value: str) -> list[str]:
+    """The distinct invisible formatting characters in *value*, in code point order."""
+    return sorted(set(_INVISIBLE.findall(value)))
+
+
+def strip_invisible(value: str) -> str:
+    return _INVISIBLE.sub("", value)
+
+
+def describe_chars(chars: list[str]) -> str:
+    """["\x01", "\u200b"] -> "U+0001, U+200B" (how messages name characters)."""
+    return ", ".join(f"U+{ord(ch):04X}" for ch in chars)
 
 
 def upper_vi(value: str) -> str:
