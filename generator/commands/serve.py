@@ -39,6 +39,10 @@ from ..pipeline import BuildOptions, build
 HOST = "127.0.0.1"
 RELOAD_PATH = "/__bantin/reload"
 SCRIPT_PATH = "/__bantin/livereload.js"
+#: the only names the preview answers to (a DNS-rebinding page sends its own host name)
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+#: the longest request target answered; longer ones get 414 (no page of the site needs more)
+MAX_TARGET = 2048
 #: how long one long-poll request waits for a rebuild before answering "no change"
 POLL_SECONDS = 20.0
 
@@ -139,6 +143,20 @@ pre {{ background: #fff4f4; border: 1px solid #e0b4b4; padding: 1rem; white-spac
 """, version)
 
 
+def host_allowed(header: str | None, bound: str, port: int) -> bool:
+    """Whether a request's Host header names this preview: 127.0.0.1, localhost,
+    [::1] or the bound address, with the bound port (no port only when it is 80)."""
+    if not header:
+        return False
+    host, sep, given = header.strip().lower().rpartition(":")
+    if not sep or host == "[" or given.endswith("]"):  # no port, or a bare IPv6 address
+        host, given = header.strip().lower(), ""
+    if given and given != str(port) or not given and port != 80:
+        return False
+    names = set(LOCAL_HOSTS) | {bound.lower(), f"[{bound.lower()}]" if ":" in bound else bound.lower()}
+    return host in names
+
+
 # --- the preview: build, remember the outcome, wake waiting browsers ----------------
 
 class Preview:
@@ -210,10 +228,56 @@ class Handler(SimpleHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
+    def _refuse(self, status: int, text: str) -> None:
+        self.close_connection = True
+        if getattr(self, "request_version", "HTTP/0.9") == "HTTP/0.9":  # no one speaks 0.9: always a status line
+            self.request_version = "HTTP/1.0"
+        body = text.encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def send_error(self, code, message=None, explain=None) -> None:
+        """The standard library's own refusals (bad request line, 501…), in Vietnamese."""
+        text = {HTTPStatus.REQUEST_URI_TOO_LONG: f"Địa chỉ quá dài (hơn {MAX_TARGET} ký tự) — kiểm tra lại liên kết.",
+                HTTPStatus.NOT_IMPLEMENTED: "Bản xem trước chỉ nhận yêu cầu GET và HEAD.",
+                HTTPStatus.NOT_FOUND: "Không tìm thấy trang."}.get(code, "Yêu cầu không hợp lệ.")
+        self._refuse(code, text)
+
+    def parse_request(self) -> bool:
+        """The request line and headers, then two gates before any method runs:
+        the target's length (414) and the Host header (400 missing, 421 foreign)."""
+        if not super().parse_request():
+            return False
+        if len(self.path) > MAX_TARGET:
+            self._refuse(HTTPStatus.REQUEST_URI_TOO_LONG,
+                         f"Địa chỉ quá dài (hơn {MAX_TARGET} ký tự) — kiểm tra lại liên kết.")
+            return False
+        bound, port = self.server.server_address[:2]
+        hosts = self.headers.get_all("Host") or []
+        host = hosts[0] if len(hosts) == 1 else None
+        if not host_allowed(host, str(bound), port):
+            status = HTTPStatus.BAD_REQUEST if not host or not host.strip() else HTTPStatus.MISDIRECTED_REQUEST
+            self._refuse(status, f"Bản xem trước chỉ mở được tại http://{HOST}:{port}/ trên chính máy này.")
+            return False
+        return True
+
     def do_HEAD(self) -> None:  # noqa: N802 - stdlib name
         self.do_GET()
 
     def do_GET(self) -> None:  # noqa: N802 - stdlib name
+        try:
+            self._get()
+        except (OSError, ValueError) as error:  # a name too long for the disk, a NUL byte…
+            if isinstance(error, ConnectionError):
+                raise
+            self._refuse(HTTPStatus.NOT_FOUND, "Không tìm thấy trang.")
+
+    def _get(self) -> None:
         preview = self.server.preview
         parts = urlsplit(self.path)
         if parts.path == RELOAD_PATH:
