@@ -1,7 +1,7 @@
 """The page plan: which pages the site has, at which URL, with what data.
 
-Pure and deterministic: a ``Site`` in, a tuple of ``PagePlan`` out. Pagination,
-breadcrumbs and chart geometry are decided here so templates only present.
+Pure and deterministic: a ``Site`` in, a tuple of ``PagePlan`` out. Pagination
+and breadcrumbs are decided here; the view layer (generator/view/) formats.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from .config import SECTIONS
 from .content import Article
 from .model import Group, Site
 from .text import iso_datetime
-from .tthc import YearStats
+from .view.tthc import statistics
 
 PER_PAGE = 20
 HOME_LATEST = 6
@@ -67,25 +67,6 @@ class PagePlan:
     description: str = ""
 
 
-@dataclass(frozen=True)
-class Bar:
-    label: str  # "T7"
-    month: int
-    x: int
-    y: int
-    height: int
-    value: str  # "3.340"
-
-
-@dataclass(frozen=True)
-class Chart:
-    width: int
-    height: int
-    bars: tuple[Bar, ...]
-    baseline: int
-    max_value: str
-
-
 def paginate(base_title: str, url_of, articles: tuple[Article, ...], template: str,
              crumbs: Crumbs, data: Mapping | None = None, description: str = "") -> list[PagePlan]:
     """One PagePlan per 20 articles; page 1 at the base URL."""
@@ -100,20 +81,6 @@ def paginate(base_title: str, url_of, articles: tuple[Article, ...], template: s
                       heading=base_title),
             description=description))
     return plans
-
-
-def chart_for(year: YearStats) -> Chart:
-    """Geometry of the monthly bar chart (processed files per month)."""
-    width, height, top, bottom, left, step = 640, 240, 20, 30, 40, 48
-    max_processed = max((row.figures.processed for row in year.months), default=0) or 1
-    usable = height - top - bottom
-    bars = []
-    for index, row in enumerate(year.months):
-        bar_height = round(usable * row.figures.processed / max_processed)
-        bars.append(Bar(f"T{row.month}", row.month, left + index * step + 8,
-                        height - bottom - bar_height, bar_height, row.figures.text("processed")))
-    return Chart(width, height, tuple(bars), height - bottom,
-                 year.months and max(year.months, key=lambda r: r.figures.processed).figures.text("processed") or "0")
 
 
 def json_ld(article: Article, site: Site) -> dict:
@@ -225,7 +192,7 @@ def plan_pages(site: Site) -> tuple[PagePlan, ...]:
     plans.append(PagePlan(
         url=urls.STATS, template="stats.html", title="Kết quả giải quyết thủ tục hành chính",
         crumbs=(HOME_CRUMB, ("Kết quả giải quyết TTHC", urls.STATS)),
-        data={"years": tuple((y, chart_for(y)) for y in site.tthc.years)},
+        data={"stats": statistics(site.tthc)},
         description="Số hồ sơ thủ tục hành chính đã giải quyết theo tháng"))
     plans.append(PagePlan(url=urls.NOT_FOUND, template="404.html", title="Không tìm thấy trang"))
     return tuple(plans)

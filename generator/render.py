@@ -19,8 +19,9 @@ from .model import Site
 from .pages import PagePlan, plan_pages
 from .page_cache import Fingerprints, PageCache, page_site
 from .workers import parallel_map, shared_state
-from .text import format_date, format_datetime, format_int, format_month, iso_datetime, upper_vi
 from .view.chrome import Chrome, chrome as site_chrome, document_title
+from .view.format import FILTERS
+from .view.tthc import csv_text
 
 
 @dataclass(frozen=True)
@@ -43,14 +44,7 @@ def make_environment(theme_dir: Path) -> jinja2.Environment:
     )
     # tojson: readable Vietnamese (no \u escapes); <, >, & and ' are still escaped
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
-    env.filters.update(
-        vn_datetime=format_datetime,
-        vn_date=format_date,
-        iso=iso_datetime,
-        vn_int=format_int,
-        month_label=lambda period: format_month(period[0], period[1]) if period else "",
-        upper_vi=upper_vi,
-    )
+    env.filters.update(FILTERS)
     return env
 
 
@@ -66,7 +60,7 @@ def render_page(env: jinja2.Environment, site: Site, plan: PagePlan, now: dateti
 
     html = template.render(
         site=page_site(site), page=plan, url=url, urls=urls,
-        chrome=chrome or site_chrome(site.config),
+        chrome=chrome or site_chrome(site.config, site.tthc),
         document_title=document_title(plan.title, site.config.name, plan.url == urls.HOME),
         canonical=urls.absolute(plan.url, site.config.base_url) if site.config.base_url else "",
         is_future=lambda article: site.is_future(article, now),
@@ -112,7 +106,7 @@ def render_site(site: Site, theme_dir: Path, now: datetime, progress=None, jobs:
     env = make_environment(theme_dir)
     plans = plan_pages(site)
     state = {"env": env, "site": site, "plans": plans, "now": now, "theme_dir": theme_dir,
-             "chrome": site_chrome(site.config)}
+             "chrome": site_chrome(site.config, site.tthc)}
     try:
         for name in {plan.template for plan in plans}:
             env.get_template(name)  # compile once, before workers fork
@@ -146,7 +140,7 @@ def render_site(site: Site, theme_dir: Path, now: datetime, progress=None, jobs:
         return [], [_template_problem(theme_dir, exc)]
     except Exception as exc:
         return [], [_theme_crash(theme_dir, exc)]
-    outputs.append(Output(urls.output_path(urls.STATS_CSV), site.tthc.csv().encode("utf-8"),
+    outputs.append(Output(urls.output_path(urls.STATS_CSV), csv_text(site.tthc).encode("utf-8"),
                           urls.STATS_CSV))
     return outputs, []
 

@@ -13,16 +13,15 @@ from decimal import Decimal
 
 from .errors import Diagnostic, diag
 from .source import Source, kind_name, load_yaml
-from .text import format_int, format_percent, parse_datetime, parse_month
+from .text import parse_datetime, parse_month
 
-NO_RATE = "—"
 _COUNTS = ("received", "on_time", "late", "pending")
 _REQUIRED = ("on_time", "late")
 
 
 @dataclass(frozen=True)
 class Figures:
-    """Counts for a month or a period, with the rates as readers see them."""
+    """Counts for a month or a period, and the rates they give (see the module doc)."""
 
     on_time: int
     late: int
@@ -44,21 +43,6 @@ class Figures:
     def late_rate(self) -> Decimal | None:
         rate = self.on_time_rate
         return None if rate is None else Decimal(100) - rate
-
-    @property
-    def on_time_rate_text(self) -> str:
-        rate = self.on_time_rate
-        return NO_RATE if rate is None else format_percent(rate)
-
-    @property
-    def late_rate_text(self) -> str:
-        rate = self.late_rate
-        return NO_RATE if rate is None else format_percent(rate)
-
-    def text(self, name: str) -> str:
-        """"3.340" for processed/on_time/late/received/pending; "—" when unknown."""
-        value = getattr(self, name)
-        return NO_RATE if value is None else format_int(value)
 
     def __add__(self, other: "Figures") -> "Figures":
         def add(a, b):
@@ -110,20 +94,6 @@ class Tthc:
         """Year to date for the latest year in the data (the widget's figures)."""
         years = self.years
         return years[0] if years else None
-
-    def csv(self) -> str:
-        """The data as CSV (comma separated, dot decimals: for spreadsheets, not for reading)."""
-        lines = ["thang,tiep_nhan,da_xu_ly,truoc_va_dung_han,tre_han,ton,ty_le_dung_han,ty_le_tre_han"]
-        for row in self.rows:
-            f = row.figures
-            lines.append(",".join([
-                f"{row.year:04d}-{row.month:02d}",
-                "" if f.received is None else str(f.received), str(f.processed), str(f.on_time),
-                str(f.late), "" if f.pending is None else str(f.pending),
-                "" if f.on_time_rate is None else str(f.on_time_rate),
-                "" if f.late_rate is None else str(f.late_rate),
-            ]))
-        return "\n".join(lines) + "\n"
 
 
 EMPTY = Tthc(None, "", ())

@@ -1,6 +1,6 @@
 """What every page shows around its own content: the head's policy and title, the footer.
 
-``chrome(config)`` is computed once per build (it depends on site.yml only);
+``chrome(config, tthc)`` is computed once per build (site.yml and tthc.yml only);
 ``document_title`` once per page.
 """
 
@@ -12,8 +12,10 @@ from markupsafe import Markup
 
 from ..config import SiteConfig
 from ..text import upper_vi
+from ..tthc import Tthc
 from .contact import Piece, phone_links
 from .csp import content_security_policy
+from .tthc import Widget, widget
 
 
 @dataclass(frozen=True)
@@ -21,13 +23,15 @@ class Chrome:
     csp: Markup  # the Content-Security-Policy <meta> value, quotes kept as they are
     masthead_heading: str  # "TRANG THÔNG TIN ĐIỆN TỬ XÃ LAM SƠN - HUYỆN THANH MIỆN"
     phone: tuple[Piece, ...]  # the masthead phone line, numbers as tel: links
+    tthc: Widget | None  # the sidebar's TTHC box (None: no figures yet)
 
 
-def chrome(config: SiteConfig) -> Chrome:
+def chrome(config: SiteConfig, tthc: Tthc) -> Chrome:
     return Chrome(
         csp=_attribute_safe(content_security_policy(config.embed_hosts)),
         masthead_heading=masthead_heading(config),
         phone=phone_links(config.masthead.phone) if config.masthead.phone else (),
+        tthc=widget(tthc),
     )
 
 

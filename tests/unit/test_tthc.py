@@ -5,6 +5,7 @@ import pytest
 
 from generator.source import Source
 from generator.tthc import Figures, parse_tthc
+from generator.view.tthc import csv_text, figures_view
 
 TODAY = date(2026, 11, 23)
 
@@ -18,24 +19,24 @@ TODAY = date(2026, 11, 23)
 ])
 def test_rates_round_down_and_add_up(on_time, late, rate, late_rate):
     figures = Figures(on_time, late)
-    assert figures.on_time_rate_text == rate
-    assert figures.late_rate_text == late_rate
+    assert figures_view(figures).on_time_rate == rate
+    assert figures_view(figures).late_rate == late_rate
     assert figures.on_time_rate + figures.late_rate == Decimal(100)
 
 
 def test_a_late_file_never_shows_100_or_0():
     for processed in range(2, 5000, 7):
-        figures = Figures(processed - 1, 1)
-        assert figures.on_time_rate_text != "100%"
-        assert figures.late_rate_text != "0%"
+        shown = figures_view(Figures(processed - 1, 1))
+        assert shown.on_time_rate != "100%"
+        assert shown.late_rate != "0%"
 
 
 def test_nothing_processed_shows_a_dash():
-    figures = Figures(0, 0)
-    assert figures.on_time_rate_text == "—"
-    assert figures.late_rate_text == "—"
-    assert figures.text("processed") == "0"
-    assert figures.text("received") == "—"
+    shown = figures_view(Figures(0, 0))
+    assert shown.on_time_rate == "—"
+    assert shown.late_rate == "—"
+    assert shown.processed == "0"
+    assert shown.received == "—"
 
 
 def tthc(text: str):
@@ -54,13 +55,14 @@ def test_year_to_date_for_the_latest_year():
     total = current.total
     assert (total.processed, total.on_time, total.late) == (3340, 3338, 2)
     assert total.received == 590 and total.pending == 13
-    assert total.on_time_rate_text == "99,9%" and total.late_rate_text == "0,1%"
+    shown = figures_view(total)
+    assert (shown.processed, shown.on_time_rate, shown.late_rate) == ("3.340", "99,9%", "0,1%")
     assert [y.year for y in data.years] == [2023, 2022]
 
 
 def test_csv_has_every_month():
     data, _ = tthc("months:\n  - {month: 2023-02, on_time: 3, late: 1}\n  - {month: 2023-01, on_time: 2, late: 0}\n")
-    lines = data.csv().splitlines()
+    lines = csv_text(data).splitlines()
     assert lines[0].startswith("thang,")
     assert lines[1].startswith("2023-01,,2,2,0,,100.0,0.0")
     assert lines[2].startswith("2023-02,,4,3,1,,75.0,25.0")

@@ -7,6 +7,7 @@ import pytest
 from generator.config import Masthead, SiteConfig
 from generator.view.chrome import chrome, document_title, masthead_heading
 from generator.view.contact import phone_links
+from generator.tthc import Tthc
 from generator.view.csp import content_security_policy
 
 
@@ -46,7 +47,7 @@ def config(**fields) -> SiteConfig:
 
 
 def test_chrome_keeps_the_policy_quotes_for_the_attribute():
-    view = chrome(config(embed_hosts=("www.youtube.com",)))
+    view = chrome(config(embed_hosts=("www.youtube.com",)), Tthc(None, "", ()))
     assert str(view.csp).startswith("default-src 'none';")
     assert hasattr(view.csp, "__html__")  # Jinja prints it as is: no &#39; in the attribute
 
@@ -75,3 +76,56 @@ def test_masthead_heading_and_document_title():
     assert masthead_heading(config()) == "TRANG THÔNG TIN ĐIỆN TỬ XÃ LAM SƠN"
     assert document_title("Lưu trữ", "Xã A", home=False) == "Lưu trữ - Xã A"
     assert document_title("Trang chủ", "Xã A", home=True) == "Xã A"
+
+
+# --- TTHC: figures, chart ---------------------------------------------------
+
+from generator.tthc import Figures, MonthRow, YearStats  # noqa: E402
+from generator.view.chart import HEIGHT, WIDTH, chart_for  # noqa: E402
+from generator.view.tthc import statistics, widget  # noqa: E402
+
+
+def year_of(*processed: int, year: int = 2023) -> YearStats:
+    return YearStats(year, tuple(MonthRow(year, m, Figures(p, 0)) for m, p in enumerate(processed, start=1)))
+
+
+def test_chart_bars_are_proportional_and_the_tallest_fills_the_plot():
+    chart = chart_for(year_of(100, 50, 0, 1200))
+    heights = [bar.height for bar in chart.bars]
+    tallest = max(heights)
+    assert heights == [round(tallest * v / 1200) for v in (100, 50, 0, 1200)]
+    assert all(bar.y + bar.height == chart.baseline for bar in chart.bars)  # bars stand on the axis
+    top = min(bar.y for bar in chart.bars)
+    assert 0 < top - 4 and chart.label_y < HEIGHT  # labels stay inside the viewBox
+    assert [bar.value for bar in chart.bars] == ["100", "50", "0", "1.200"]
+    assert [bar.label for bar in chart.bars] == ["T1", "T2", "T3", "T4"]
+
+
+def test_chart_of_twelve_months_fits_its_view_box_without_overlap():
+    chart = chart_for(year_of(*range(1, 13)))
+    for left, right in zip(chart.bars, chart.bars[1:]):
+        assert left.x + left.width < right.x
+    last = chart.bars[-1]
+    assert last.x + last.width <= chart.axis_end <= WIDTH
+    assert chart.axis_start < chart.bars[0].x
+    assert all(bar.x < bar.middle < bar.x + bar.width for bar in chart.bars)
+    assert all(bar.value_y < bar.y for bar in chart.bars)
+
+
+def test_chart_without_files_has_flat_bars():
+    chart = chart_for(year_of(0, 0))
+    assert [bar.height for bar in chart.bars] == [0, 0] and chart.max_value == "0"
+
+
+def test_statistics_and_widget_are_text_for_the_templates():
+    rows = (MonthRow(2022, 12, Figures(5, 5)), MonthRow(2023, 1, Figures(3338, 2, 3350, 10)))
+    stats = statistics(Tthc(None, "", rows))
+    assert [y.year for y in stats.years] == [2023, 2022]
+    month = stats.years[0].months[0]
+    assert month.label == "1/2023"
+    assert (month.figures.received, month.figures.processed, month.figures.pending) == ("3.350", "3.340", "10")
+    assert (month.figures.on_time_rate, month.figures.late_rate) == ("99,9%", "0,1%")
+    assert stats.updated == ""
+    box = widget(Tthc(None, "", rows))
+    assert (box.year, box.last_month, box.total.on_time_rate) == (2023, 1, "99,9%")
+    assert widget(Tthc(None, "", ())) is None
