@@ -10,24 +10,27 @@ more would fail the build (StrictUndefined) instead of going stale.
 
 On a hit the bytes are read back from the previous output folder and checked
 against the hash recorded when they were written, so a cached build gives the
-same bytes as a clean one. The index (``.<out>.pages``) holds only hashes.
+same bytes as a clean one. The index holds only hashes, as checksummed JSON
+(``cache.write_store``): a planted or damaged index is ignored, and even a
+well-formed one can only make bantin reuse bytes whose hash it names.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
-import os
+import io
 import pickle
+import re
 from datetime import datetime
-from importlib import metadata
 from pathlib import Path
 
+from .cache import code_fingerprint, read_store, tree_digest, write_store
 from .content import Article
 from .model import Group, Site
 from .pages import PagePlan
 
-_RENDER_CODE = ("render.py", "pages.py", "model.py", "urls.py", "text.py", "tthc.py", "page_cache.py")
+_HASH = re.compile(r"[0-9a-f]{64}")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -50,17 +53,8 @@ class Fingerprints:
     def __init__(self, site: Site, theme_dir: Path, now: datetime):
         self._memo: dict[int, str] = {}
         self._keep: list[object] = []  # keep memoised objects alive so ids stay unique
-        digest = hashlib.sha256()
-        here = Path(__file__).parent
-        for name in _RENDER_CODE:
-            digest.update((here / name).read_bytes())
-        for file in sorted((here / "view").glob("*.py")):  # the view layer, whole
-            digest.update(file.read_bytes())
-        digest.update(metadata.version("jinja2").encode())
-        templates = theme_dir / "templates"
-        for file in sorted(templates.rglob("*")):
-            if file.is_file():
-                digest.update(file.relative_to(templates).as_posix().encode() + b"\0" + file.read_bytes())
+        digest = hashlib.sha256(code_fingerprint().encode())
+        tree_digest(theme_dir, digest)  # the whole theme: templates, static files, anything added later
         view = page_site(site)
         future = sorted(a.url for a in site.articles if site.is_future(a, now))
         digest.update(repr((view.config, view.tthc, view.preview, future)).encode())
@@ -74,9 +68,7 @@ class Fingerprints:
             found = self._memo.get(key)
             if found is None:
                 if isinstance(value, Article):
-                    # pickle is C-fast and injective on content; a different sharing of
-                    # equal strings can only cause a needless re-render, never a stale page
-                    found = hashlib.sha256(pickle.dumps(value, protocol=5)).hexdigest()
+                    found = hashlib.sha256(_serialise(value)).hexdigest()
                 else:
                     found = hashlib.sha256(self._text(value).encode("utf-8", "surrogatepass")).hexdigest()
                 self._memo[key] = found
@@ -98,21 +90,35 @@ class Fingerprints:
         return hashlib.sha256((self.common + self.of(plan)).encode()).hexdigest()
 
 
+def _serialise(value: object) -> bytes:
+    """Bytes that depend only on *value*'s content (for hashing; nothing is ever loaded).
+
+    pickle is C-fast; "fast" mode turns off its memo, so two equal articles give
+    the same bytes however their strings happen to be shared (one parsed now,
+    one read back from the article cache).
+    """
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True
+    pickler.dump(value)
+    return buffer.getvalue()
+
+
 class PageCache:
     """Output path -> (fingerprint, hash of bytes) of the previous build."""
+
+    KIND = "pages"
 
     def __init__(self, index: Path, output: Path):
         self.index, self.output = index, output
         self.previous: dict[str, tuple[str, str]] = {}
         self.current: dict[str, tuple[str, str]] = {}
         self.reused = 0
-        try:
-            with open(index, "rb") as handle:
-                stored = pickle.load(handle)
-            if isinstance(stored, dict):
-                self.previous = stored
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError):
-            pass
+        stored = read_store(index, self.KIND, "")
+        if isinstance(stored, dict) and all(
+                isinstance(v, list) and len(v) == 2 and all(isinstance(h, str) and _HASH.fullmatch(h) for h in v)
+                for v in stored.values()):
+            self.previous = {path: (v[0], v[1]) for path, v in stored.items()}
 
     def get(self, path: str, fingerprint: str) -> bytes | None:
         known = self.previous.get(path)
@@ -132,10 +138,4 @@ class PageCache:
         self.current[path] = (fingerprint, hashlib.sha256(data).hexdigest())
 
     def save(self) -> None:
-        temporary = self.index.with_name(self.index.name + f".tmp-{os.getpid()}")
-        try:
-            with open(temporary, "wb") as handle:
-                pickle.dump(self.current, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.index)
-        except OSError:
-            temporary.unlink(missing_ok=True)
+        write_store(self.index, self.KIND, "", {path: list(v) for path, v in self.current.items()})

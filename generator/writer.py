@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import ctypes
 import errno
-import fcntl
 import os
 import shutil
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+import filelock
 
 from .errors import UsageError
 
@@ -64,20 +65,25 @@ def check_output_folder(output: Path, force: bool) -> None:
 
 @contextmanager
 def output_lock(output: Path, wait_message=None):
-    """Hold an exclusive lock for *output*; a second build waits for the first."""
+    """Hold an exclusive lock for *output*; a second build waits for the first.
+
+    filelock uses the operating system's own lock (flock on POSIX, LockFileEx on
+    Windows), released by the system if the process dies: a killed build never
+    leaves a lock behind.
+    """
     lock_path = Paths.of(output).lock
     lock_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock_path, "a+") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            if wait_message:
-                wait_message()
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    lock = filelock.FileLock(os.fspath(lock_path), thread_local=False)
+    try:
+        lock.acquire(timeout=0)
+    except filelock.Timeout:
+        if wait_message:
+            wait_message()
+        lock.acquire()
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def recover(output: Path) -> None:

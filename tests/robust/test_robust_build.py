@@ -6,7 +6,6 @@ signal hits the real process, its workers and the real writer.
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import os
 import shutil
@@ -17,6 +16,7 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+import filelock
 import pytest
 
 from generator.pipeline import BuildOptions, build
@@ -107,14 +107,12 @@ def test_a_second_build_waits_for_the_lock_and_says_so(tmp_path):
     out = tmp_path / "public"
     lock = Paths.of(out.absolute()).lock
     lock.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock, "a+") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)  # another build is writing
+    with filelock.FileLock(str(lock), thread_local=False):  # another build is writing
         process = start(content, out)
         time.sleep(3)
         assert process.poll() is None, process.communicate()
         assert not out.exists()
-        fcntl.flock(handle, fcntl.LOCK_UN)
-        _, err = process.communicate(timeout=60)
+    _, err = process.communicate(timeout=60)
     assert process.returncode == 0, err
     assert "chờ" in err
     assert (out / "index.html").exists()
