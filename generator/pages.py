@@ -13,7 +13,8 @@ from . import urls
 from .config import SECTIONS
 from .content import Article
 from .model import Group, Site
-from .text import iso_datetime
+from .view import ui
+from .view.json_ld import json_ld
 from .view.tthc import statistics
 
 PER_PAGE = 20
@@ -21,7 +22,7 @@ HOME_LATEST = 6
 HOME_PER_CATEGORY = 4
 
 Crumbs = tuple[tuple[str, str], ...]
-HOME_CRUMB = ("Trang chủ", urls.HOME)
+HOME_CRUMB = (ui.HOME, urls.HOME)
 
 
 @dataclass(frozen=True)
@@ -74,39 +75,13 @@ def paginate(base_title: str, url_of, articles: tuple[Article, ...], template: s
     numbered = tuple((n, url_of(n)) for n in range(1, len(chunks) + 1))
     plans = []
     for number, chunk in enumerate(chunks, start=1):
-        title = base_title if number == 1 else f"{base_title} - trang {number}"
+        title = ui.numbered(base_title, number)
         plans.append(PagePlan(
             url=url_of(number), template=template, title=title, crumbs=crumbs,
             data=dict(data or {}, articles=chunk, pagination=Pagination(number, numbered),
                       heading=base_title),
             description=description))
     return plans
-
-
-def json_ld(article: Article, site: Site) -> dict:
-    """schema.org NewsArticle data for search engines (the template serialises it
-    with Jinja's tojson, which escapes <, > and & so no value can end the script)."""
-    data: dict = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": article.title,
-        "articleSection": article.category,
-        "inLanguage": "vi",
-        "publisher": {"@type": "Organization", "name": site.config.name},
-    }
-    if article.date is not None:
-        data["datePublished"] = iso_datetime(article.date)
-    if article.summary:
-        data["description"] = article.summary
-    if article.author:
-        data["author"] = {"@type": "Person", "name": article.author}
-    if article.tags:
-        data["keywords"] = list(article.tags)
-    if site.config.base_url:  # schema.org wants absolute URLs
-        data["mainEntityOfPage"] = urls.absolute(article.url, site.config.base_url)
-        if article.image:
-            data["image"] = urls.absolute(urls.media(article.image), site.config.base_url)
-    return data
 
 
 def plan_pages(site: Site) -> tuple[PagePlan, ...]:
@@ -168,31 +143,31 @@ def plan_pages(site: Site) -> tuple[PagePlan, ...]:
     for group in site.categories:
         plans += paginate(group.name, lambda n, g=group: urls.category(g.key, n), group.articles,
                           "list.html", (HOME_CRUMB, (group.name, group.url)),
-                          {"kind": "Chuyên mục"}, description=f"Chuyên mục {group.name}")
-    plans.append(PagePlan(url=urls.TAGS, template="tags.html", title="Thẻ",
-                          crumbs=(HOME_CRUMB, ("Thẻ", urls.TAGS)), data={"tags": site.tags}))
+                          {"kind": ui.CATEGORY}, description=ui.category_description(group.name))
+    plans.append(PagePlan(url=urls.TAGS, template="tags.html", title=ui.TAGS,
+                          crumbs=(HOME_CRUMB, (ui.TAGS, urls.TAGS)), data={"tags": site.tags}))
     for group in site.tags:
-        plans += paginate(f"Thẻ: {group.name}", lambda n, g=group: urls.tag(g.key, n), group.articles,
-                          "list.html", (HOME_CRUMB, ("Thẻ", urls.TAGS), (group.name, group.url)),
-                          {"kind": "Thẻ"})
+        plans += paginate(ui.tag_title(group.name), lambda n, g=group: urls.tag(g.key, n), group.articles,
+                          "list.html", (HOME_CRUMB, (ui.TAGS, urls.TAGS), (group.name, group.url)),
+                          {"kind": ui.TAGS})
 
     years: dict[int, list[Group]] = {}
     for group in site.months:
         years.setdefault(int(group.key[:4]), []).append(group)
-    archive_crumbs = (HOME_CRUMB, ("Lưu trữ", urls.ARCHIVE))
-    plans.append(PagePlan(url=urls.ARCHIVE, template="archive.html", title="Lưu trữ",
+    archive_crumbs = (HOME_CRUMB, (ui.ARCHIVE, urls.ARCHIVE))
+    plans.append(PagePlan(url=urls.ARCHIVE, template="archive.html", title=ui.ARCHIVE,
                           crumbs=archive_crumbs,
                           data={"years": tuple((y, tuple(m)) for y, m in sorted(years.items(), reverse=True))}))
     for group in site.months:
         year, month = int(group.key[:4]), int(group.key[5:])
-        plans += paginate(f"Lưu trữ {group.name}", lambda n, y=year, m=month: urls.month(y, m, n),
+        plans += paginate(ui.month_title(group.name), lambda n, y=year, m=month: urls.month(y, m, n),
                           group.articles, "list.html", archive_crumbs + ((group.name, group.url),),
-                          {"kind": "Lưu trữ"})
+                          {"kind": ui.ARCHIVE})
 
     plans.append(PagePlan(
-        url=urls.STATS, template="stats.html", title="Kết quả giải quyết thủ tục hành chính",
-        crumbs=(HOME_CRUMB, ("Kết quả giải quyết TTHC", urls.STATS)),
+        url=urls.STATS, template="stats.html", title=ui.STATS,
+        crumbs=(HOME_CRUMB, (ui.STATS_CRUMB, urls.STATS)),
         data={"stats": statistics(site.tthc)},
-        description="Số hồ sơ thủ tục hành chính đã giải quyết theo tháng"))
-    plans.append(PagePlan(url=urls.NOT_FOUND, template="404.html", title="Không tìm thấy trang"))
+        description=ui.STATS_DESCRIPTION))
+    plans.append(PagePlan(url=urls.NOT_FOUND, template="404.html", title=ui.NOT_FOUND))
     return tuple(plans)

@@ -129,3 +129,15 @@ def test_statistics_and_widget_are_text_for_the_templates():
     box = widget(Tthc(None, "", rows))
     assert (box.year, box.last_month, box.total.on_time_rate) == (2023, 1, "99,9%")
     assert widget(Tthc(None, "", ())) is None
+
+
+# --- UI text ----------------------------------------------------------------
+
+from generator.view import ui  # noqa: E402
+
+
+def test_list_titles_number_their_pages_after_the_first():
+    assert ui.numbered("Tin tức", 1) == "Tin tức"
+    assert ui.numbered("Tin tức", 2) == "Tin tức - trang 2"
+    assert ui.numbered(ui.tag_title("OCOP"), 3) == "Thẻ: OCOP - trang 3"
+    assert ui.month_title("tháng 7/2023") == "Lưu trữ tháng 7/2023"
