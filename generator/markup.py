@@ -20,6 +20,8 @@ import nh3
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from .editor_markdown import EditorHabits
+
 #: Relative prefix from an article page (/<section>/<slug>/) to the site root.
 ARTICLE_ROOT = "../../"
 
@@ -36,10 +38,18 @@ ALLOWED_ATTRIBUTES = {
     "img": {"src", "alt", "width", "height", "loading"},
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan", "scope"},
-    "ol": {"start"},
+    "ol": {"start", "type", "class"},
+    "li": {"value"},
     "iframe": {"src", "width", "height", "allowfullscreen"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+#: Attributes allowed only with these values (the rest of an allowed attribute's values pass).
+ATTRIBUTE_VALUES = {
+    ("ol", "type"): re.compile(r"[1aAiI]"),
+    ("ol", "class"): re.compile(r"vi|vi-upper"),  # letters in Vietnamese order: a) … d) đ) e) g)
+    ("ol", "start"): re.compile(r"-?\d{1,6}"),
+    ("li", "value"): re.compile(r"-?\d{1,6}"),
+}
 
 
 @dataclass(frozen=True)
@@ -97,9 +107,9 @@ class _Collect(Extension):
         md.treeprocessors.register(_LinkCollector(md), "bantin_links", 1)
 
 
-def _new_markdown() -> markdown.Markdown:
+def _new_markdown(editor_habits: bool = True) -> markdown.Markdown:
     return markdown.Markdown(
-        extensions=["extra", "sane_lists", "smarty", _Collect()],
+        extensions=["extra", "sane_lists", "smarty", *([EditorHabits()] if editor_habits else []), _Collect()],
         extension_configs={"smarty": {"smart_quotes": False}},
         output_format="html",
     )
@@ -169,7 +179,8 @@ def sanitise(html: str, embed_hosts: tuple[str, ...] = ()) -> str:
         if tag == "iframe" and attribute == "src":
             parts = urlsplit(value)
             return value if parts.scheme == "https" and parts.hostname in hosts else None
-        return value
+        pattern = ATTRIBUTE_VALUES.get((tag, attribute))
+        return value if pattern is None or pattern.fullmatch(value) else None
 
     cleaned = nh3.clean(
         html,
