@@ -18,7 +18,7 @@ from . import urls
 from .config import SECTIONS, SiteConfig
 from .content import Article
 from .errors import Diagnostic, diag
-from .text import slugify
+from .text import format_month, slugify
 from .tthc import Tthc
 
 LATEST = 5  # "Tin mới" in the sidebar
@@ -122,7 +122,7 @@ def build_site(config: SiteConfig, articles: list[Article], tthc: Tthc, now: dat
     for article in dated:
         if article.date is not None:
             months_map.setdefault((article.date.year, article.date.month), []).append(article)
-    months = tuple(Group(f"{y:04d}-{m:02d}", f"tháng {m}/{y}", urls.month(y, m), tuple(items))
+    months = tuple(Group(f"{y:04d}-{m:02d}", format_month(y, m), urls.month(y, m), tuple(items))
                    for (y, m), items in sorted(months_map.items(), reverse=True))
 
     bulletins = tuple(sorted(sections.get("ban-tin", ()),
