@@ -66,9 +66,11 @@ class SiteConfig:
     links: tuple[Link, ...] = ()
     #: hosts whose <iframe> embeds (video, maps) articles may use
     embed_hosts: tuple[str, ...] = ()
+    #: the picture shared pages without their own photo show (Open Graph), content-relative
+    image: str = ""
 
 
-_TOP_KEYS = ("name", "parent", "base_url", "masthead", "menu", "links", "embed_hosts")
+_TOP_KEYS = ("name", "parent", "base_url", "masthead", "menu", "links", "embed_hosts", "image")
 _MASTHEAD_KEYS = ("editor_in_chief", "address", "phone", "email", "license")
 
 
@@ -161,10 +163,12 @@ def parse_site_config(source: Source) -> tuple[SiteConfig | None, list[Diagnosti
     else:
         hosts = [h.strip().lower() for h in raw_hosts if h.strip()]
 
+    image = text_value(data, "image", "image")
+
     if any(d.level == "error" for d in out) or masthead is None:
         return None, out
     return SiteConfig(name=name, parent=parent, base_url=base_url, masthead=masthead,
-                      menu=menu, links=links, embed_hosts=tuple(hosts)), out
+                      menu=menu, links=links, embed_hosts=tuple(hosts), image=image), out
 
 
 def _links(raw: object, key: str, problem) -> tuple[Link, ...]:

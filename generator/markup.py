@@ -20,7 +20,7 @@ import nh3
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from .editor_markdown import EditorHabits
+from . import figures
 
 #: Relative prefix from an article page (/<section>/<slug>/) to the site root.
 ARTICLE_ROOT = "../../"
@@ -38,18 +38,10 @@ ALLOWED_ATTRIBUTES = {
     "img": {"src", "alt", "width", "height", "loading"},
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan", "scope"},
-    "ol": {"start", "type", "class"},
-    "li": {"value"},
+    "ol": {"start"},
     "iframe": {"src", "width", "height", "allowfullscreen"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
-#: Attributes allowed only with these values (the rest of an allowed attribute's values pass).
-ATTRIBUTE_VALUES = {
-    ("ol", "type"): re.compile(r"[1aAiI]"),
-    ("ol", "class"): re.compile(r"vi|vi-upper"),  # letters in Vietnamese order: a) … d) đ) e) g)
-    ("ol", "start"): re.compile(r"-?\d{1,6}"),
-    ("li", "value"): re.compile(r"-?\d{1,6}"),
-}
 
 
 @dataclass(frozen=True)
@@ -105,11 +97,12 @@ class _LinkCollector(Treeprocessor):
 class _Collect(Extension):
     def extendMarkdown(self, md):  # noqa: N802 - Python-Markdown API
         md.treeprocessors.register(_LinkCollector(md), "bantin_links", 1)
+        figures.register(md)  # captions: <figure> + <figcaption>
 
 
-def _new_markdown(editor_habits: bool = True) -> markdown.Markdown:
+def _new_markdown() -> markdown.Markdown:
     return markdown.Markdown(
-        extensions=["extra", "sane_lists", "smarty", *([EditorHabits()] if editor_habits else []), _Collect()],
+        extensions=["extra", "sane_lists", "smarty", _Collect()],
         extension_configs={"smarty": {"smart_quotes": False}},
         output_format="html",
     )
@@ -179,8 +172,7 @@ def sanitise(html: str, embed_hosts: tuple[str, ...] = ()) -> str:
         if tag == "iframe" and attribute == "src":
             parts = urlsplit(value)
             return value if parts.scheme == "https" and parts.hostname in hosts else None
-        pattern = ATTRIBUTE_VALUES.get((tag, attribute))
-        return value if pattern is None or pattern.fullmatch(value) else None
+        return value
 
     cleaned = nh3.clean(
         html,

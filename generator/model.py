@@ -9,7 +9,7 @@ same URL).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
 from typing import Mapping
@@ -18,7 +18,7 @@ from . import urls
 from .config import SECTIONS, SiteConfig
 from .content import Article
 from .errors import Diagnostic, diag
-from .text import format_month, slugify
+from .text import slugify
 from .tthc import Tthc
 
 LATEST = 5  # "Tin mới" in the sidebar
@@ -54,6 +54,8 @@ class Site:
     #: articles with a date, newest first (in preview, undated drafts are left out)
     dated: tuple[Article, ...] = ()
     latest: tuple[Article, ...] = ()  # "Tin mới" in the sidebar
+    #: content path -> images.Picture of every image a published page shows (set by the pipeline)
+    images: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
 
 
     def is_future(self, article: Article, now: datetime) -> bool:
@@ -122,7 +124,7 @@ def build_site(config: SiteConfig, articles: list[Article], tthc: Tthc, now: dat
     for article in dated:
         if article.date is not None:
             months_map.setdefault((article.date.year, article.date.month), []).append(article)
-    months = tuple(Group(f"{y:04d}-{m:02d}", format_month(y, m), urls.month(y, m), tuple(items))
+    months = tuple(Group(f"{y:04d}-{m:02d}", f"tháng {m}/{y}", urls.month(y, m), tuple(items))
                    for (y, m), items in sorted(months_map.items(), reverse=True))
 
     bulletins = tuple(sorted(sections.get("ban-tin", ()),

@@ -41,10 +41,11 @@ class PageSite:
     tthc: object
     latest: tuple[Article, ...]
     preview: bool
+    images: object = ()  # content path -> images.Picture
 
 
 def page_site(site: Site) -> PageSite:
-    return PageSite(site.config, site.tthc, site.latest, site.preview)
+    return PageSite(site.config, site.tthc, site.latest, site.preview, site.images)
 
 
 class Fingerprints:
@@ -57,7 +58,7 @@ class Fingerprints:
         tree_digest(theme_dir, digest)  # the whole theme: templates, static files, anything added later
         view = page_site(site)
         future = sorted(a.url for a in site.articles if site.is_future(a, now))
-        digest.update(repr((view.config, view.tthc, view.preview, future)).encode())
+        digest.update(repr((view.config, view.tthc, view.preview, future, sorted(view.images.items()))).encode())
         digest.update(self.of(view.latest).encode())
         self.common = digest.hexdigest()
 

@@ -7,15 +7,18 @@ and ``serve`` reuse these functions rather than a second code path.
 
 from __future__ import annotations
 
+import tempfile
 import time
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from types import MappingProxyType
 
-from . import urls
+from . import images, urls
 from .cache import ArticleCache
 from .config import MEDIA_DIR, SiteConfig, normalise_base_url, parse_site_config
 from .content import Article, display_path, read_content
+from .check_rules import body_line
 from .errors import BuildFailed, Diagnostic, UsageError, diag, errors_of, sort_key
 from .media import media_files
 from .model import Site, build_site
@@ -51,6 +54,7 @@ class Loaded:
     site: Site | None
     articles: tuple[Article, ...]
     diagnostics: tuple[Diagnostic, ...]
+    image_uses: tuple[images.Use, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,7 @@ class BuildReport:
     warnings: tuple[Diagnostic, ...] = field(default=())
     written: int = 0  # files whose bytes changed since the previous build
     reused: int = 0  # pages whose inputs were unchanged, so not rendered again
+    images_encoded: int = 0  # images whose variants were encoded (not found in the image cache)
 
 
 def _read_yaml_file(content: Path, name: str, required: bool):
@@ -122,17 +127,64 @@ def load_site(options: BuildOptions) -> Loaded:
     if cache is not None:
         cache.save()
     diagnostics += problems
+    uses: list[images.Use] = []
+    pictures: dict = {}
     if config is not None:
         diagnostics += check_files(options.content, config, articles)
+        site_file = display_path(options.content, options.content / "site.yml")
+        uses = images.uses_of(articles, config.links, site_file, config.image)
+        pictures, found = images.inspect_all(options.content, uses, image_cache_for(options), options.jobs)
+        diagnostics += image_diagnostics(options.content, articles, uses, found)
     site = None
     if config is not None and tthc is not None and not errors_of(diagnostics):
         site, problems = build_site(config, articles, tthc, now, preview=options.drafts)
         diagnostics += problems
-    return Loaded(site, tuple(articles), tuple(sorted(diagnostics, key=sort_key)))
+        if site is not None:  # only what a published page shows is published (never a draft's photo)
+            shown = {a.source for a in site.articles + site.pages} | {site_file}
+            used = sorted({u.path for u in uses if u.file in shown and u.path in pictures})
+            site = replace(site, images=MappingProxyType({path: pictures[path] for path in used}))
+    return Loaded(site, tuple(articles), tuple(sorted(diagnostics, key=sort_key)), tuple(uses))
 
 
-def static_copies(options: BuildOptions) -> list[tuple[Path, str]]:
-    """Theme static files -> static/, content/media -> media/ (sorted, no hidden files)."""
+def image_cache_for(options: BuildOptions) -> images.ImageCache | None:
+    """Encoded photos, kept beside the article cache."""
+    if options.cache is None:
+        return None
+    return images.ImageCache(options.cache.with_name(options.cache.name + "-images"))
+
+
+def image_diagnostics(content: Path, articles, uses, problems: dict) -> list[Diagnostic]:
+    """Each image problem at every place the image is used (article and line, or site.yml)."""
+    by_source = {a.source: a for a in articles}
+    prefix = display_path(content, content)
+    texts: dict[str, str] = {}
+
+    def text_of(shown: str) -> str:
+        if shown not in texts:
+            try:
+                texts[shown] = (content / shown[len(prefix) + 1:]).read_text("utf-8-sig", errors="replace")
+            except OSError:
+                texts[shown] = ""
+        return texts[shown]
+
+    out: set[Diagnostic] = set()
+    for use in uses:
+        for problem in problems.get(use.path, ()):
+            line = use.line
+            if line is None and use.file in by_source:
+                line = body_line(by_source[use.file], text_of(use.file), "/" + use.path)
+            elif line is None:
+                line = next((n for n, text in enumerate(text_of(use.file).split("\n"), 1)
+                             if use.target in text), None)
+            out.add(diag(use.file, line, problem.code, level=problem.level, target=use.target,
+                         **problem.values))
+    return sorted(out, key=sort_key)
+
+
+def static_copies(options: BuildOptions, media_images: bool = False) -> list[tuple[Path, str]]:
+    """Theme static files -> static/, content/media -> media/ (sorted, no hidden files).
+
+    Photos in media/ are published as variants (images.py), not copied, unless *media_images*."""
     copies = []
     for root, prefix in ((options.theme / "static", "static"),):
         if root.is_dir():
@@ -142,7 +194,10 @@ def static_copies(options: BuildOptions) -> list[tuple[Path, str]]:
                     if file.is_symlink() and root.resolve() not in file.resolve().parents:
                         continue  # never publish what a link outside the folder points to
                     copies.append((file, f"{prefix}/{rel.as_posix()}"))
-    return copies + media_files(options.content)[0]
+    media = media_files(options.content)[0]
+    if not media_images:  # never an original with its EXIF/GPS: images.py publishes variants
+        media = [(file, rel) for file, rel in media if not images.is_image_name(rel)]
+    return copies + media
 
 
 def page_cache_for(options: BuildOptions) -> PageCache | None:
@@ -182,17 +237,31 @@ def build(options: BuildOptions, wait_message=None, progress=None) -> BuildRepor
     errors = errors_of(loaded.diagnostics)
     if errors or loaded.site is None:
         raise BuildFailed(errors)
+    site = loaded.site
     page_cache = page_cache_for(options)
-    outputs = render(options, loaded.site, progress, page_cache)
-    copies = static_copies(options)
+    outputs = render(options, site, progress, page_cache)
     files = [(o.path, o.data) for o in outputs]
-    stats = write_site(options.output, files, copies, force=options.force, wait_message=wait_message)
+    image_cache = image_cache_for(options)
+    with tempfile.TemporaryDirectory(prefix="bantin-images-") as scratch:
+        cache = image_cache or images.ImageCache(Path(scratch))
+        encoded = images.encode_pictures(options.content, site.images.values(), cache, options.jobs)
+        if encoded.failed:  # found only now (the file changed or broke since it was inspected)
+            raise BuildFailed(image_diagnostics(options.content, loaded.articles, loaded.image_uses,
+                                                {path: (p,) for path, p in encoded.failed.items()}))
+        copies = static_copies(options) + list(encoded.copies)
+        stats = write_site(options.output, files, copies, force=options.force, wait_message=wait_message)
     if page_cache is not None:
         page_cache.save()  # only now does it describe what options.output holds
+    if image_cache is not None:
+        image_cache.prune({picture.key for picture in site.images.values()})
     pages = sum(1 for o in outputs if o.path.endswith(".html"))
     warnings = tuple(d for d in loaded.diagnostics if d.level != "error")
+    if not site.config.base_url:  # said once per build, not once per page
+        warnings += (diag(display_path(options.content, options.content / "site.yml"), None,
+                          "no_base_url_sharing", level="warning"),)
     return BuildReport(pages, stats.files, time.perf_counter() - started, warnings, stats.written,
-                       reused=page_cache.reused if page_cache is not None else 0)
+                       reused=page_cache.reused if page_cache is not None else 0,
+                       images_encoded=encoded.encoded)
 
 
 __all__ = ["BuildOptions", "BuildReport", "Loaded", "build", "load_site", "render", "urls"]

@@ -15,6 +15,7 @@ import jinja2
 
 from . import urls
 from .errors import Diagnostic, diag
+from .images import PageImages
 from .model import Site
 from .pages import PagePlan, plan_pages
 from .page_cache import Fingerprints, PageCache, page_site
@@ -64,6 +65,7 @@ def render_page(env: jinja2.Environment, site: Site, plan: PagePlan, now: dateti
         document_title=document_title(plan.title, site.config.name, plan.url == urls.HOME),
         canonical=urls.absolute(plan.url, site.config.base_url) if site.config.base_url else "",
         is_future=lambda article: site.is_future(article, now),
+        images=PageImages(site.images, url, site.config.base_url),
         **plan.data,
     )
     return Output(urls.output_path(plan.url), html.encode("utf-8"), plan.url)

@@ -79,7 +79,7 @@ def link_targets(options: BuildOptions, loaded: Loaded) -> tuple[Targets | None,
     pages = {plan.url for plan in plan_pages(site)} if site else set()
     if config.base_url:
         pages |= {urls.FEED, urls.SITEMAP}
-    files = {"/" + rel for _, rel in static_copies(options)} | {urls.STATS_CSV}
+    files = {"/" + rel for _, rel in static_copies(options, media_images=True)} | {urls.STATS_CSV}
     shown = {a.url for a in site.articles + site.pages} if site else set()
     unpublished = {a.url: a.source for a in loaded.articles if a.url not in shown}
     return Targets(frozenset(pages), frozenset(files), unpublished), extra

@@ -142,7 +142,8 @@ def vnu_run(servers, vnu_command, tmp_path_factory):
 
     article = next(t for t in PAGE_TYPES if t.name == "article")
     html = output_file(servers, article).read_text(encoding="utf-8")
-    broken_html, removed = re.subn(r'(<figure class="cover">\s*<img [^>]*?) alt="[^"]*"', r"\1", html)
+    broken_html, removed = re.subn(r'(<figure class="cover">.*?<img [^>]*?) alt="[^"]*"', r"\1", html,
+                                   count=1, flags=re.S)
     assert removed == 1, "the article page has no cover photo to break"
     work = tmp_path_factory.mktemp("vnu")
     fixtures = {"good": work / "good.html", "broken": work / "broken.html"}

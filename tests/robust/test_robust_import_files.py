@@ -23,7 +23,21 @@ from tests.conftest import MINIMAL_SITE_YML, MINIMAL_TTHC_YML, THEME, article, m
 
 CORPUS = Path(__file__).parent / "corpus" / "import"
 SECRET = b"\x89PNG\r\n\x1a\n BI-MAT-KHONG-DUOC-CONG-BO "
-REAL = b"\x89PNG\r\n\x1a\n anh that cua hoi nghi "
+
+
+def _real_png(note: str) -> bytes:
+    """A real (tiny) PNG: the build publishes only files that are images (issue 13)."""
+    import io
+
+    from PIL import Image, PngImagePlugin
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Comment", note)
+    buffer = io.BytesIO()
+    Image.new("RGB", (2, 2), (200, 30, 30)).save(buffer, "PNG", pnginfo=info)
+    return buffer.getvalue()
+
+
+REAL = _real_png("anh that cua hoi nghi")
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="symlinks/FIFOs need POSIX rights here")
 
 pytest.importorskip("bs4")
