@@ -56,6 +56,14 @@ MESSAGES: dict[str, str] = {
     "tthc_duplicate": "tháng {month} xuất hiện hai lần (dòng {first} và dòng {second}) — gộp lại thành một dòng",
     "tthc_future": "tháng {month} chưa đến (hôm nay {today}) — kiểm tra lại năm và tháng",
     "tthc_field": "{problem} — {fix}",
+    "tthc_too_large": "tháng {month}: {field} = {value} lớn quá mức có thể (tối đa {limit} hồ sơ một tháng) — kiểm tra lại số này, có thể gõ thừa chữ số",
+    "tthc_over_received": "tháng {month}: {what} = {total} hồ sơ, nhiều hơn số tiếp nhận (received: {received}) — kiểm tra lại các số; số tiếp nhận gồm cả hồ sơ tháng trước chuyển sang nên không thể nhỏ hơn",
+    "tthc_processed_mismatch": "tháng {month}: processed = {given} nhưng on_time + late = {on_time} + {late} = {total} — sửa cho khớp, hoặc xoá dòng processed (bantin tự cộng on_time và late)",
+    "tthc_unaccounted": "tháng {month}: tiếp nhận {received} hồ sơ nhưng đã xử lý (on_time + late) và đang giải quyết (pending) chỉ có {total}, thiếu {missing} hồ sơ — kiểm tra lại các số (nếu đúng là có hồ sơ bị trả lại hay rút đi thì bỏ qua cảnh báo này)",
+    "tthc_unknown_count": "tháng {month}: trường \"{field}\" không phải tên trường số liệu nên số {value} sẽ bị bỏ qua — {fix}",
+    "tthc_unknown_key": "tháng {month}: trường \"{field}\" không được dùng và bị bỏ qua — các trường của một tháng: month, received, on_time, late, pending",
+    "tthc_unknown_top": "trường \"{field}\" không được dùng và bị bỏ qua — {hint}",
+    "tthc_gap": "sau tháng {before} là tháng {after}: không có số liệu {missing} — thêm {them} nếu có số liệu (khung TTHC chỉ tính các tháng có số liệu)",
     # theme
     "template": "lỗi trong giao diện: {problem}",
     # python build.py new

@@ -7,16 +7,32 @@ shown on-time rate, so the two always add up and a late file never shows 0%.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from .errors import Diagnostic, diag
+from .errors import WARNING, Diagnostic, diag
 from .source import Source, kind_name, load_yaml
 from .text import parse_datetime, parse_month
 
 _COUNTS = ("received", "on_time", "late", "pending")
 _REQUIRED = ("on_time", "late")
+#: optional, never stored: if given it must equal on_time + late (a check on copied figures)
+_CHECKED = ("processed",)
+_ROW_KEYS = ("month",) + _COUNTS + _CHECKED
+_TOP_KEYS = ("updated", "source_url", "months")
+#: what each count means, for messages
+LABELS = {"received": "số tiếp nhận", "on_time": "số giải quyết trước và đúng hạn", "late": "số trễ hạn",
+          "pending": "số đang giải quyết", "processed": "số đã xử lý"}
+#: other names editors use for the counts (the CSV export's columns, the reports' words)
+_ALIASES = {"tiep_nhan": "received", "da_xu_ly": "processed", "truoc_va_dung_han": "on_time",
+            "dung_han": "on_time", "tre_han": "late", "qua_han": "late", "ton": "pending",
+            "dang_xu_ly": "pending", "dang_giai_quyet": "pending"}
+#: A month's count above this cannot be a commune's: the busiest units handle a few
+#: thousand files a month, so this is a typo (extra digits, a pasted total). It also
+#: keeps every sum and rate exact (10^30 files once gave "100%" despite late files).
+MAX_COUNT = 100_000
 
 
 @dataclass(frozen=True)
@@ -127,11 +143,17 @@ def parse_tthc(source: Source, today: date) -> tuple[Tthc | None, list[Diagnosti
                         f"months phải là một danh sách, không phải {kind_name(months)}",
                         fix="mỗi tháng một dòng: - {month: 2023-01, on_time: 279, late: 1}"))
         months = []
+    for key in data:
+        if key not in _TOP_KEYS:
+            guess = difflib.get_close_matches(str(key).lower(), _TOP_KEYS, n=1, cutoff=0.6)
+            out.append(diag(path, lines.get(str(key)), "tthc_unknown_top", level=WARNING, field=key,
+                            hint=f'có phải ý bạn là "{guess[0]}"?' if guess else
+                            "tthc.yml chỉ dùng updated:, source_url: và months:"))
     rows: list[MonthRow] = []
     seen: dict[tuple[int, int], int | None] = {}
     for index, item in enumerate(months):
         line = lines.get(f"months[{index}]")
-        row = _parse_row(path, line, item, index, out)
+        row = _parse_row(path, line, item, index, lines, out)
         if row is None:
             continue
         key = (row.year, row.month)
@@ -144,13 +166,37 @@ def parse_tthc(source: Source, today: date) -> tuple[Tthc | None, list[Diagnosti
             out.append(diag(path, line, "tthc_future", month=label, today=today.strftime("%d/%m/%Y")))
             continue
         rows.append(row)
+    rows.sort(key=lambda r: (r.year, r.month))
+    out += _gaps(path, rows, seen)
     if any(d.level == "error" for d in out):
         return None, out
-    return Tthc(updated, source_url, tuple(sorted(rows, key=lambda r: (r.year, r.month)))), out
+    return Tthc(updated, source_url, tuple(rows)), out
 
 
-def _parse_row(path: str, line: int | None, item: object, index: int, out: list[Diagnostic]
-               ) -> MonthRow | None:
+def _gaps(path: str, rows: list[MonthRow], lines: dict[tuple[int, int], int | None]) -> list[Diagnostic]:
+    """A warning on the first month after each run of missing months, naming them."""
+    out = []
+    for before, after in zip(rows, rows[1:]):
+        first = before.year * 12 + before.month  # months since year 0 of the month after *before*
+        last = after.year * 12 + after.month - 2  # ... and of the month before *after*
+        if last < first:
+            continue
+        missing = [(n // 12, n % 12 + 1) for n in range(first, last + 1)]
+        names = [f"{m}/{y}" for y, m in missing]
+        if len(names) == 1:
+            text, them = f"tháng {names[0]}", "tháng này"
+        elif len(names) <= 3:
+            text, them = "các tháng " + ", ".join(names), "các tháng này"
+        else:
+            text, them = f"{len(names)} tháng, từ tháng {names[0]} đến tháng {names[-1]}", "các tháng này"
+        out.append(diag(path, lines.get((after.year, after.month)), "tthc_gap", level=WARNING,
+                        before=f"{before.month}/{before.year}", after=f"{after.month}/{after.year}",
+                        missing=text, them=them))
+    return out
+
+
+def _parse_row(path: str, line: int | None, item: object, index: int, lines: dict,
+               out: list[Diagnostic]) -> MonthRow | None:
     if not isinstance(item, dict):
         out.append(diag(path, line, "tthc_row", month=f"thứ {index + 1}",
                         problem=f"phải là một nhóm trường, không phải {kind_name(item)}",
@@ -160,31 +206,95 @@ def _parse_row(path: str, line: int | None, item: object, index: int, out: list[
     parsed = parse_month(raw_month if isinstance(raw_month, str) else str(raw_month))
     if parsed is None:
         out.append(diag(path, line, "tthc_row", month=f"thứ {index + 1}",
-                        problem=f'tháng "{raw_month}" không hợp lệ', fix="viết month: 2023-01 (năm-tháng)"))
+                        problem="thiếu month" if raw_month is None else f'tháng "{raw_month}" không hợp lệ',
+                        fix="viết month: 2023-01 (năm-tháng)"))
         return None
     year, month = parsed
-    counts: dict[str, int | None] = {}
+    label = f"{month}/{year}"
+
+    def at(key: str) -> int | None:  # the key's own line (block style), else the row's
+        return lines.get(f"months[{index}].{key}", line)
+
     ok = True
-    for key in _COUNTS:
+    for key, value in item.items():
+        if key in _ROW_KEYS:
+            continue
+        name = str(key)
+        meant = _ALIASES.get(name.lower()) or next(iter(
+            difflib.get_close_matches(name.lower(), _COUNTS + _CHECKED, n=1, cutoff=0.7)), None)
+        if meant is not None or _is_count(value):
+            # the editor most likely meant a count: ignoring it would change the figures silently
+            fix = (f'có phải ý bạn là "{meant}" ({LABELS[meant]})? sửa tên trường' if meant else
+                   "các trường số liệu của một tháng: received, on_time, late, pending — sửa tên trường "
+                   "hoặc xoá dòng này")
+            out.append(diag(path, at(name), "tthc_unknown_count", month=label, field=name, value=value, fix=fix))
+            ok = False
+        else:  # text (a note): it cannot change a figure
+            out.append(diag(path, at(name), "tthc_unknown_key", level=WARNING, month=label, field=name))
+    counts: dict[str, int | None] = {}
+    for key in _COUNTS + _CHECKED:
         value = item.get(key)
         if value is None:
             if key in _REQUIRED:
-                out.append(diag(path, line, "tthc_row", month=f"{month}/{year}",
+                out.append(diag(path, line, "tthc_row", month=label,
                                 problem=f"thiếu {key}", fix=f"thêm {key}: <số hồ sơ>"))
                 ok = False
             counts[key] = None
-        elif isinstance(value, bool) or not isinstance(value, int):
-            out.append(diag(path, line, "tthc_row", month=f"{month}/{year}",
+        elif not _is_count(value):
+            out.append(diag(path, at(key), "tthc_row", month=label,
                             problem=f'{key} phải là một số nguyên, không phải "{value}"',
                             fix=f"viết {key}: 12 (không dấu chấm, không chữ)"))
             ok = False
         elif value < 0:
-            out.append(diag(path, line, "tthc_row", month=f"{month}/{year}",
+            out.append(diag(path, at(key), "tthc_row", month=label,
                             problem=f"{key} là số âm ({value})", fix="số hồ sơ phải từ 0 trở lên"))
+            ok = False
+        elif value > MAX_COUNT:
+            out.append(diag(path, at(key), "tthc_too_large", month=label, field=key, value=value,
+                            limit=f"{MAX_COUNT:,}".replace(",", ".")))
             ok = False
         else:
             counts[key] = value
     if not ok:
         return None
+    ok = _consistent(path, line, at, label, counts, out)
+    if not ok:
+        return None
     return MonthRow(year, month, Figures(counts["on_time"], counts["late"],
                                          counts["received"], counts["pending"]))
+
+
+def _is_count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _consistent(path: str, line: int | None, at, label: str, counts: dict[str, int | None],
+                out: list[Diagnostic]) -> bool:
+    """Figures that cannot all be true are errors: processed = on_time + late, and a
+    month's received files (carried over ones included) are processed or pending."""
+    on_time, late = counts["on_time"], counts["late"]
+    received, pending, given = counts["received"], counts["pending"], counts["processed"]
+    processed = on_time + late
+    ok = True
+    if given is not None and given != processed:
+        out.append(diag(path, at("processed"), "tthc_processed_mismatch", month=label, given=given,
+                        on_time=on_time, late=late, total=processed))
+        ok = False
+    if received is None:
+        return ok
+    if processed > received:
+        out.append(diag(path, at("received"), "tthc_over_received", month=label, received=received,
+                        what=f"đã xử lý (on_time {on_time} + late {late})", total=processed))
+        return False
+    if pending is None:
+        return ok
+    if processed + pending > received:
+        out.append(diag(path, at("received"), "tthc_over_received", month=label, received=received,
+                        what=f"đã xử lý {processed} + đang giải quyết (pending) {pending}",
+                        total=processed + pending))
+        return False
+    if processed + pending < received:
+        out.append(diag(path, at("received"), "tthc_unaccounted", level=WARNING, month=label,
+                        received=received, total=processed + pending,
+                        missing=received - processed - pending))
+    return ok

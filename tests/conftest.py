@@ -30,7 +30,7 @@ masthead:
 MINIMAL_TTHC_YML = """\
 updated: 2023-12-11 10:17:19
 months:
-  - {month: 2023-11, received: 10, on_time: 749, late: 1}
+  - {month: 2023-11, received: 760, on_time: 749, late: 1, pending: 10}
   - {month: 2023-12, on_time: 0, late: 0}
 """
 

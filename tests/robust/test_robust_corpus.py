@@ -61,6 +61,10 @@ BAD = {
     "tthc-thang-trung.yml": ("tthc_duplicate", 5, "1/2023"),
     "tthc-tuong-lai.yml": ("tthc_future", 4, "5/2099"),
     "tthc-so-am.yml": ("tthc_row", 4, "-3"),
+    "tthc-vuot-tiep-nhan.yml": ("tthc_over_received", 4, "750"),
+    "tthc-so-qua-lon.yml": ("tthc_too_large", 3, "100.000"),
+    "tthc-sai-ten-truong.yml": ("tthc_unknown_count", 4, '"received"'),
+    "tthc-xu-ly-khong-khop.yml": ("tthc_processed_mismatch", 3, "290"),
 }
 
 
