@@ -21,6 +21,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from . import figures
+from .article_tables import PhoneTables, wrap_tables
+from .editor_markdown import EditorHabits
 
 #: Relative prefix from an article page (/<section>/<slug>/) to the site root.
 ARTICLE_ROOT = "../../"
@@ -36,12 +38,22 @@ ALLOWED_ATTRIBUTES = {
     "*": {"title", "lang", "id"},
     "a": {"href"},
     "img": {"src", "alt", "width", "height", "loading"},
-    "td": {"colspan", "rowspan"},
-    "th": {"colspan", "rowspan", "scope"},
-    "ol": {"start"},
+    "td": {"colspan", "rowspan", "class"},
+    "th": {"colspan", "rowspan", "scope", "class"},
+    "ol": {"start", "type", "class"},
+    "li": {"value"},
     "iframe": {"src", "width", "height", "allowfullscreen"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+#: Attributes allowed only with these values (the rest of an allowed attribute's values pass).
+ATTRIBUTE_VALUES = {
+    ("ol", "type"): re.compile(r"[1aAiI]"),
+    ("ol", "class"): re.compile(r"vi|vi-upper"),  # letters in Vietnamese order: a) … d) đ) e) g)
+    ("ol", "start"): re.compile(r"-?\d{1,6}"),
+    ("li", "value"): re.compile(r"-?\d{1,6}"),
+    ("td", "class"): re.compile(r"so|dai"),  # a number cell, a long text cell (article_tables)
+    ("th", "class"): re.compile(r"so"),
+}
 
 
 @dataclass(frozen=True)
@@ -100,9 +112,10 @@ class _Collect(Extension):
         figures.register(md)  # captions: <figure> + <figcaption>
 
 
-def _new_markdown() -> markdown.Markdown:
+def _new_markdown(editor_habits: bool = True) -> markdown.Markdown:
     return markdown.Markdown(
-        extensions=["extra", "sane_lists", "smarty", _Collect()],
+        extensions=["extra", "sane_lists", "smarty", *([EditorHabits()] if editor_habits else []), PhoneTables(),
+                    _Collect()],
         extension_configs={"smarty": {"smart_quotes": False}},
         output_format="html",
     )
@@ -161,7 +174,7 @@ def render_markdown(text: str, embed_hosts: tuple[str, ...] = ()) -> Rendered:
         html.append(_MD.convert(part + references))
         links += collector.links
         images += collector.images
-    return Rendered(sanitise("\n".join(html), embed_hosts), tuple(links), tuple(images))
+    return Rendered(wrap_tables(sanitise("\n".join(html), embed_hosts)), tuple(links), tuple(images))
 
 
 def sanitise(html: str, embed_hosts: tuple[str, ...] = ()) -> str:
@@ -172,7 +185,8 @@ def sanitise(html: str, embed_hosts: tuple[str, ...] = ()) -> str:
         if tag == "iframe" and attribute == "src":
             parts = urlsplit(value)
             return value if parts.scheme == "https" and parts.hostname in hosts else None
-        return value
+        pattern = ATTRIBUTE_VALUES.get((tag, attribute))
+        return value if pattern is None or pattern.fullmatch(value) else None
 
     cleaned = nh3.clean(
         html,

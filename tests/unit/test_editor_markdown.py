@@ -1,0 +1,184 @@
+"""The Markdown dialect of editors' habits (generator/editor_markdown.py):
+what Word and Zalo paste becomes lists and tables, and nothing standard
+Markdown already means changes."""
+
+import re
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from generator import markup
+from generator.importer import lines
+from generator.markup import render_markdown, sanitise
+from generator.source import Source, split_front_matter
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# A commune notice as it arrives when pasted from Word: "1)⇥", "a)⇥", "•⇥" and
+# "o⇥" items, a tab-separated table, NBSP (U+00A0) and a zero-width space (U+200B).
+NOTICE = (
+    "UBND xã Lam Sơn thông báo lịch tiêm phòng gia súc, gia cầm đợt 1 năm 2024 như sau:\n"
+    "1)\tThời gian: từ ngày 15/3/2024 đến hết ngày 25/3/2024.\n"
+    "2)\tĐối tượng tiêm phòng:\n"
+    "a)\tTrâu, bò: vắc xin lở mồm long móng;\n"
+    "b)\tLợn: vắc xin dịch tả lợn;\n"
+    "c)\tChó, mèo: vắc xin dại.\n"
+    "3)\tĐịa điểm: nhà văn hoá các thôn.\n"
+    "Các hộ chăn nuôi cần chuẩn bị:\n"
+    "•\tSổ theo dõi chăn nuôi;\n"
+    "o\tghi rõ số con từng loài;\n"
+    "•\tDụng cụ cố định vật nuôi;\n"
+    "•\tNước\u00a0sạch để\u200b vệ sinh.\n"
+    "Lịch tiêm từng thôn:\n"
+    "Thôn\tNgày tiêm\tSố hộ\tSố con\n"
+    "Thôn Đông\t15/3/2024\t126\t3.420\n"
+    "Thôn Tây\t17/3/2024\t98\t2.115\n"
+    "Mọi thắc mắc liên hệ ông Nguyễn Văn Bình, cán bộ thú y xã.\n"
+)
+
+
+def tree(html: str) -> ElementTree.Element:
+    return ElementTree.fromstring(f"<div>{html}</div>")
+
+
+def plain_markdown(text: str) -> str:
+    md = markup._new_markdown(editor_habits=False)
+    return sanitise(md.convert(text))
+
+
+def habits_markdown(text: str) -> str:
+    md = markup._new_markdown(editor_habits=True)
+    return sanitise(md.convert(text))
+
+
+def test_a_word_pasted_notice_becomes_lists_and_a_table():
+    root = tree(render_markdown(NOTICE).html)
+    assert [el.tag for el in root] == ["p", "ol", "p", "ul", "p", "div", "p"]  # div: the table's scroll box
+    ol = root[1]
+    assert [li.text.strip() for li in ol.findall("li")] == [
+        "Thời gian: từ ngày 15/3/2024 đến hết ngày 25/3/2024.", "Đối tượng tiêm phòng:",
+        "Địa điểm: nhà văn hoá các thôn."]
+    letters = ol.findall("li")[1].find("ol")
+    assert letters.get("type") == "a" and letters.get("start") is None
+    assert [li.text for li in letters] == ["Trâu, bò: vắc xin lở mồm long móng;", "Lợn: vắc xin dịch tả lợn;",
+                                           "Chó, mèo: vắc xin dại."]
+    ul = root[3]
+    assert [li.text.strip() for li in ul.findall("li")] == [
+        "Sổ theo dõi chăn nuôi;", "Dụng cụ cố định vật nuôi;", "Nước sạch để vệ sinh."]
+    assert [li.text for li in ul.findall("li")[0].find("ul")] == ["ghi rõ số con từng loài;"]
+    table = root[5].find("table")
+    assert [th.text for th in table.iter("th")] == ["Thôn", "Ngày tiêm", "Số hộ", "Số con"]
+    assert [[td.text for td in tr] for tr in table.find("tbody")] == [
+        ["Thôn Đông", "15/3/2024", "126", "3.420"], ["Thôn Tây", "17/3/2024", "98", "2.115"]]
+    html = render_markdown(NOTICE).html
+    assert "\u00a0" not in html and "\u200b" not in html and "&nbsp;" not in html
+
+
+def test_labels_give_the_start_the_type_and_skipped_numbers():
+    root = tree(render_markdown("Trích:\n3)\tBa\n4)\tBốn\n6)\tSáu").html)
+    ol = root.find("ol")
+    assert ol.get("start") == "3" and ol.get("type") is None
+    assert [li.get("value") for li in ol] == [None, None, "6"]
+    roman = tree(render_markdown("Mục lục:\nI.\tMở đầu\nII.\tThực trạng\nIII.\tGiải pháp\nIV.\tKiến nghị\n"
+                                 "V.\tKết luận").html).find("ol")
+    assert roman.get("type") == "I" and len(roman) == 5 and all(li.get("value") is None for li in roman)
+    upper = tree(render_markdown("Phần:\nB.\tHai\nC.\tBa").html).find("ol")
+    assert upper.get("type") == "A" and upper.get("start") == "2"
+
+
+def test_vietnamese_letters_count_with_d_stroke():
+    root = tree(render_markdown("Khoản 1:\nd)\tmột\nđ)\thai\ne)\tba\ng)\tbốn").html)
+    ol = root.find("ol")
+    assert ol.get("type") == "a" and ol.get("class") == "vi"
+    assert ol.get("start") == str(lines.VIETNAMESE_LETTERS.index("d") + 1)
+    assert all(li.get("value") is None for li in ol)  # đ, e, g follow d in the Vietnamese alphabet
+    upper = tree(render_markdown("Phần:\nD.\tmột\nĐ.\thai").html).find("ol")
+    assert upper.get("type") == "A" and upper.get("class") == "vi-upper" and upper.get("start") == "4"
+
+
+@pytest.mark.parametrize("bullet", ["•", "–", "-", "+", "*", "○", "▪", "\uf0b7"])
+def test_every_bullet_with_a_tab_or_spaces_inside_a_paragraph_is_an_item(bullet):
+    for gap in ("\t", "  ", " "):
+        root = tree(render_markdown(f"Gồm:\n{bullet}{gap}Một\n{bullet}{gap}Hai").html)
+        assert [el.tag for el in root] == ["p", "ul"], (bullet, gap)
+        assert [li.text for li in root.find("ul")] == ["Một", "Hai"]
+
+
+def test_a_tab_table_needs_two_lines_of_equal_cells():
+    assert "<table>" not in render_markdown("Một\tdòng\tthôi").html
+    assert "<table>" not in render_markdown("A\tB\tC\nD\tE").html
+    two = tree(render_markdown("Họ tên\tThôn\nNguyễn Văn A\tĐông").html)
+    assert [el.tag for el in two] == ["div"] and two[0][0].tag == "table"
+    # "1)⇥item" lines are a list, not a two-column table
+    assert tree(render_markdown("1)\tMột\n2)\tHai").html)[0].tag == "ol"
+
+
+def test_inline_markdown_still_works_inside_items_and_cells():
+    html = render_markdown("Xem:\n•\t**Quan trọng**: [văn bản](/thong-bao/x/)\n\nA\tB\n*nghiêng*\t`mã`").html
+    assert "<strong>Quan trọng</strong>" in html and 'href="../../thong-bao/x/"' in html
+    assert "<td><em>nghiêng</em></td>" in html and "<td><code>mã</code></td>" in html
+
+
+def test_nbsp_at_the_start_of_a_line_is_not_indentation():
+    # four NBSP pasted as a first-line indent: text, not a code block; a trailing NBSP pair is not a <br>
+    html = render_markdown("\u00a0\u00a0\u00a0\u00a0Thực hiện kế hoạch số 12.\u00a0\u00a0\nTiếp theo.").html
+    assert html == "<p>Thực hiện kế hoạch số 12.\nTiếp theo.</p>"
+    assert render_markdown("Một\n\u00a0\nHai").html == "<p>Một</p>\n<p>Hai</p>"  # an NBSP-only line is blank
+
+
+def test_soft_hyphen_zero_width_and_emoji_joiner():
+    html = render_markdown("Nông\u00adthôn\u200c mới\ufeff \u2060xã 👨\u200d👩\u200d👧").html
+    assert html == "<p>Nôngthôn mới xã 👨\u200d👩\u200d👧</p>"
+
+
+@pytest.mark.parametrize("text", [
+    "```\n•\tnot a list\n1)\tnor this\nA\tB\nC\tD\n```",               # fenced code
+    "Code:\n\n    •\tindented\n    A\tB\n    C\tD\n",                 # indented code
+    "<div>\n•\traw HTML\nA\tB\nC\tD\n</div>",                         # raw HTML block
+    "- standard\n- list\n•\tlazy line\n",                              # a standard list keeps its lazy lines
+    "1.\tone\n2.\ttwo\n",                                              # a standard list with tabs
+    "> quote\n•\tlazy\n",                                              # a quote keeps its lazy line
+    "| a | b |\n| - | - |\n| 1\t2 | 3 |\n",                            # a pipe table
+    "•\tSetext heading\n---\n",                                        # a setext heading stays one
+    "* * *\n\n- - -\n",                                                # rules
+    "Text\n    - not code\n",                                          # lazy indented line
+])
+def test_what_standard_markdown_already_means_does_not_change(text):
+    assert habits_markdown(text) == plain_markdown(text)
+
+
+def _bodies():
+    for path in sorted((ROOT / "content").rglob("*.md")):
+        front, _ = split_front_matter(Source(str(path), path.read_text(encoding="utf-8")))
+        yield str(path.relative_to(ROOT)), front.body
+    for path in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        text = path.read_text(encoding="utf-8")
+        yield str(path.relative_to(ROOT)), text
+        for n, example in enumerate(re.findall(r"^```(?:markdown|md)\n(.*?)^```", text, re.M | re.S)):
+            body = re.sub(r"\A---\n.*?\n---\n", "", example, flags=re.S)
+            yield f"{path.relative_to(ROOT)} example {n + 1}", body
+
+
+def test_the_sample_site_and_the_docs_render_exactly_as_before():
+    checked = 0
+    for name, body in _bodies():
+        assert habits_markdown(body) == plain_markdown(body), name
+        checked += 1
+    assert checked > 30  # every sample article, README, docs and their examples
+
+
+def test_the_sanitiser_keeps_list_attributes_only_with_sane_values():
+    html = sanitise('<ol type="a" start="3" class="vi"><li value="5">x</li></ol>')
+    assert html == '<ol type="a" start="3" class="vi"><li value="5">x</li></ol>'
+    assert 'class="vi-upper"' in sanitise('<ol class="vi-upper"><li>x</li></ol>')
+    html = sanitise('<ol type="disc" start="x" class="evil"><li value="javascript:">x</li></ol>')
+    assert html == "<ol><li>x</li></ol>"
+
+
+def test_the_importer_and_the_dialect_share_what_a_bullet_is():
+    for bullet in "•–○▪\uf0b7":
+        assert lines.ITEM_RE.match(f"{bullet} Họp dân") and lines.list_item(f"{bullet}\tHọp dân")
+    assert lines.list_item("a)\tTrâu bò").style == "lower"
+    assert lines.list_item("IV.\tKiến nghị").style == "roman"
+    assert lines.list_item("a) Trâu bò") is None  # a label needs a tab: "a) x" is ordinary text
