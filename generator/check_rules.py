@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from urllib.parse import unquote
 
-from .config import SECTIONS
 from .content import Article
+from .content_types import STANDARD, ContentTypes
 from .errors import WARNING, Diagnostic, diag
 from .text import format_datetime, nfc
 
@@ -84,27 +84,27 @@ def link_findings(article: Article, source_text: str, targets: Targets) -> list[
     return out
 
 
-def article_findings(article: Article, now: datetime) -> list[Diagnostic]:
-    """Defaults that stand in for missing fields, empty bodies, dates far ahead."""
+def article_findings(article: Article, now: datetime, types: ContentTypes = STANDARD) -> list[Diagnostic]:
+    """Defaults that stand in for missing fields, empty drafts, dates far ahead.
+
+    Which fields deserve a warning when left out is declared on each field
+    (``Field.advise``); emptiness is ``content.is_empty_body``, the build's rule
+    (the build refuses an empty published article, so only drafts get here).
+    """
     out: list[Diagnostic] = []
-    section = SECTIONS[article.section]
+    ctype = types[article.section]
     head = article.title_line or 1
-    if section.dated and not article.category_given:
-        out.append(diag(article.source, head, "default_category", level=WARNING,
-                        default=article.category, example="Nông thôn mới"))
-    if section.dated and not article.summary_given:
-        out.append(diag(article.source, head, "default_summary", level=WARNING))
-    if not visible_text(article.html) and not article.images:
+    for spec in ctype.fields:
+        if spec.advise and not article.is_given(spec.name):
+            out.append(diag(article.source, head, spec.message("advise", "default_field"), level=WARNING,
+                            field=spec.name, default=article.value(spec.name), example=spec.example))
+    if article.empty:
         level = WARNING if article.draft else "error"
         out.append(diag(article.source, article.lines.get("_body"), "empty_article", level=level))
     if article.date is not None and article.date - now > FAR_FUTURE:
         out.append(diag(article.source, article.lines.get("date"), "far_future", level=WARNING,
                         value=format_datetime(article.date)))
     return out
-
-
-def visible_text(html: str) -> str:
-    return re.sub(r"<[^>]*>", "", html).strip()
 
 
 def duplicate_titles(articles: list[Article]) -> list[Diagnostic]:

@@ -15,27 +15,6 @@ from .source import Source, kind_name, load_yaml
 from .text import nfc
 
 
-@dataclass(frozen=True)
-class Section:
-    """A top-level folder of content/ and what its articles need."""
-
-    key: str  # folder and URL segment: tin-tuc
-    title: str  # shown in menus and as the default category
-    dated: bool = True  # articles need a date
-    bulletin: bool = False  # articles need a period
-
-
-#: The sections of a commune site, in menu order.
-SECTIONS: dict[str, Section] = {
-    s.key: s
-    for s in (
-        Section("tin-tuc", "Tin tức"),
-        Section("ban-tin", "Bản tin", bulletin=True),
-        Section("thong-bao", "Thông báo"),
-        Section("trang", "Trang", dated=False),
-    )
-}
-
 #: Folders of content/ that are not sections.
 MEDIA_DIR = "media"
 

@@ -15,8 +15,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
+from . import urls
 from .cache import ArticleCache
-from .config import MEDIA_DIR, SECTIONS, SiteConfig
+from .config import MEDIA_DIR, SiteConfig
+from .content_types import (BOOL, CONTENT_PATH, DATE, INT, MONTH, SLUG, STANDARD, TEXT, TEXT_LIST,
+                            ContentType, ContentTypes)
 from .errors import Diagnostic, diag
 from .markup import plain_text, render_markdown
 from .source import FrontMatter, Source, decode, kind_name, split_front_matter
@@ -24,8 +27,6 @@ from .text import parse_datetime, parse_month, slugify
 from .workers import parallel_map, shared_state
 
 SUMMARY_CHARS = 220
-FIELDS = ("title", "date", "category", "author", "summary", "image", "image_alt", "tags",
-          "slug", "draft", "period")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -49,14 +50,34 @@ class Article:
     period: tuple[int, int] | None = None  # bulletins: (2023, 7)
     links: tuple[str, ...] = ()  # internal links found in the body
     images: tuple[tuple[str, str], ...] = ()  # (path, alt) of body images
-    category_given: bool = True
-    summary_given: bool = True
+    #: the declared fields the front matter gave a value (the others took their default)
+    given: tuple[str, ...] = ("category", "summary")
+    #: declared fields that are not attributes above: (name, value), in declaration order
+    extra: tuple[tuple[str, object], ...] = ()
+    empty: bool = False  # nothing in the body but whitespace and comments (drafts only)
     title_line: int | None = None
     lines: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
     def url(self) -> str:
-        return f"/{self.section}/{self.slug}/"
+        return urls.article(self.section, self.slug)
+
+    def is_given(self, name: str) -> bool:
+        return name in self.given
+
+    @property
+    def category_given(self) -> bool:
+        return self.is_given("category")
+
+    @property
+    def summary_given(self) -> bool:
+        return self.is_given("summary")
+
+    def value(self, name: str, default: object = None) -> object:
+        """A declared field's value, whether an attribute or one of ``extra``."""
+        if name in _ATTRIBUTES:
+            return getattr(self, name)
+        return dict(self.extra).get(name, default)
 
 
 def safe_content_path(value: str) -> str | None:
@@ -85,153 +106,212 @@ def first_paragraph_summary(html: str, limit: int = SUMMARY_CHARS) -> str:
     return cut + "…"
 
 
-def parse_article(source: Source, section_key: str, config: SiteConfig | None
+def parse_article(source: Source, section: ContentType | str, config: SiteConfig | None
                   ) -> tuple[Article | None, list[Diagnostic]]:
-    """Validate one Markdown source and turn it into an Article."""
+    """Validate one Markdown source against its content type and turn it into an Article.
+
+    *section* is the item's ContentType (a key is looked up among the standard types).
+    """
+    ctype = STANDARD[section] if isinstance(section, str) else section
     fm, problems = split_front_matter(source)
     if fm is None:
         return None, problems
-    return _from_front_matter(source.path, fm, section_key, config)
+    return _from_front_matter(source.path, fm, ctype, config)
 
 
-def _from_front_matter(path: str, fm: FrontMatter, section_key: str, config: SiteConfig | None
+# --- one validator per field kind -------------------------------------------------------
+#
+# A validator gets the raw YAML value (never None or empty: those are handled by
+# the requirement rule) and returns (clean value, problem). A problem is
+# ("type", None): the value has the wrong kind, or ("bad", None): the right kind
+# but not a valid value. The caller turns problems into the field's messages.
+
+_Invalid = tuple[object, str | None]
+
+
+def _text(raw: object) -> _Invalid:
+    if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
+        return None, "type"
+    return " ".join(str(raw).split()), None
+
+
+def _date(raw: object) -> _Invalid:
+    if isinstance(raw, bool) or not isinstance(raw, str):
+        return None, "type"
+    value = parse_datetime(raw)
+    return (value, None) if value is not None else (None, "bad")
+
+
+def _month(raw: object) -> _Invalid:
+    if isinstance(raw, (bool, list, dict)):
+        return None, "bad"
+    value = parse_month(raw if isinstance(raw, str) else str(raw))
+    return (value, None) if value is not None else (None, "bad")
+
+
+def _bool(raw: object) -> _Invalid:
+    return (raw, None) if isinstance(raw, bool) else (None, "bad")
+
+
+def _text_list(raw: object) -> _Invalid:
+    if not isinstance(raw, list) or not all(
+            isinstance(t, (str, int)) and not isinstance(t, bool) for t in raw):
+        return None, "type"
+    return [" ".join(str(t).split()) for t in raw if str(t).strip()], None
+
+
+def _content_path(raw: object) -> _Invalid:
+    if not isinstance(raw, str):
+        return None, "type"
+    value = safe_content_path(raw)
+    return (value, None) if value else (None, "bad")
+
+
+def _slug(raw: object) -> _Invalid:
+    text = str(raw) if isinstance(raw, (str, int)) and not isinstance(raw, bool) else ""
+    return (text, None) if _SLUG.fullmatch(text) else (None, "bad")
+
+
+def _int(raw: object) -> _Invalid:
+    if isinstance(raw, bool) or not isinstance(raw, int):
+        return None, "type"
+    return raw, None
+
+
+#: kind -> validator; every kind a declaration may use has one (a test checks it).
+VALIDATORS = {
+    TEXT: _text, DATE: _date, MONTH: _month, BOOL: _bool, TEXT_LIST: _text_list,
+    CONTENT_PATH: _content_path, SLUG: _slug, INT: _int,
+}
+
+#: Wrong-type wording and generic "bad value" message of each kind.
+_EXPECTED = {TEXT: "một dòng chữ", DATE: "ngày giờ", MONTH: "năm-tháng", BOOL: "true hoặc false",
+             TEXT_LIST: "một danh sách", CONTENT_PATH: "đường dẫn tới một tệp trong content/",
+             SLUG: "một dòng chữ", INT: "một số nguyên"}
+_BAD = {DATE: "bad_date", MONTH: "bad_month", BOOL: "bad_bool", CONTENT_PATH: "bad_path",
+        SLUG: "bad_slug", INT: "field_type", TEXT: "field_type", TEXT_LIST: "field_type"}
+
+#: Article attributes filled from the field of the same name; other declared
+#: fields are kept in ``Article.extra``.
+_ATTRIBUTES = ("title", "date", "category", "author", "summary", "image", "image_alt", "tags",
+               "slug", "draft", "period")
+
+
+def is_empty_value(value: object) -> bool:
+    """A field written with nothing in it: ``key:``, ``key: ""``, ``key: "  "``, ``key: []``."""
+    return value is None or value == [] or (isinstance(value, str) and not value.strip())
+
+
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+
+
+def is_empty_body(body: str) -> bool:
+    """The one emptiness rule, shared by build and ``check``: a body holding only
+    whitespace and HTML comments (like the one ``new`` writes) has nothing to show."""
+    return not _COMMENT.sub("", body).strip()
+
+
+def _from_front_matter(path: str, fm: FrontMatter, ctype: ContentType, config: SiteConfig | None
                        ) -> tuple[Article | None, list[Diagnostic]]:
-    section = SECTIONS[section_key]
     values = fm.values
     out: list[Diagnostic] = []
+    names = ctype.names
+    folded = {name.casefold(): name for name in names}
 
     def line(key: str) -> int | None:
         return fm.line_of(key)
 
-    def wrong_type(key: str, expected: str, example: str) -> None:
-        out.append(diag(path, line(key), "field_type", field=key, expected=expected,
-                        got=kind_name(values[key]), example=example))
-
-    def text_field(key: str, example: str) -> str:
-        value = values.get(key)
-        if value is None:
-            return ""
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            wrong_type(key, "một dòng chữ", example)
-            return ""
-        return " ".join(str(value).split())
-
     for key in values:
-        if key not in FIELDS:
-            guess = difflib.get_close_matches(str(key), FIELDS, n=1)
-            hint = f'có phải ý bạn là "{guess[0]}"?' if guess else \
-                "các trường dùng được: " + ", ".join(FIELDS)
-            out.append(diag(path, line(key), "unknown_field", level="warning", field=key, hint=hint))
+        if key in names:
+            continue
+        known = folded.get(str(key).casefold())
+        if known is not None:  # "Draft: true" would otherwise publish a draft
+            out.append(diag(path, line(key), "field_case", field=key, known=known))
+            continue
+        guess = difflib.get_close_matches(str(key), names, n=1)
+        hint = f'có phải ý bạn là "{guess[0]}"?' if guess else "các trường dùng được: " + ", ".join(names)
+        out.append(diag(path, line(key), "unknown_field", level="warning", field=key, hint=hint))
 
-    # draft first: a draft may still lack its date
-    draft = False
-    if "draft" in values:
-        raw = values["draft"]
-        if isinstance(raw, bool):
-            draft = raw
-        elif raw is None:
-            draft = False
+    clean: dict[str, object] = {}
+    for spec in ctype.fields:
+        raw = values.get(spec.name)
+        if spec.name not in values or is_empty_value(raw):
+            continue
+        value, problem = VALIDATORS[spec.kind](raw)
+        if problem == "type":
+            out.append(diag(path, line(spec.name), "field_type", field=spec.name,
+                            expected=spec.expected or _EXPECTED[spec.kind], got=kind_name(raw),
+                            example=spec.example))
+        elif problem == "bad":
+            code = spec.message("bad", _BAD[spec.kind])
+            out.append(diag(path, line(spec.name), code, field=spec.name, value=raw,
+                            expected=spec.expected or _EXPECTED[spec.kind], got=kind_name(raw),
+                            example=spec.example))
         else:
-            out.append(diag(path, line("draft"), "bad_draft", value=raw))
+            clean[spec.name] = value
 
-    title = text_field("title", "Hội nghị tiếp xúc cử tri")
-    if "title" not in values:
-        out.append(diag(path, 2, "missing_field", field="title", example="Tiêu đề bài viết"))
-    elif values["title"] is None or (isinstance(values["title"], str) and not title):
-        out.append(diag(path, line("title"), "empty_field", field="title"))
+    # the requirement rules ("required unless draft" reads the draft field first)
+    draft = bool(clean.get("draft", False))
+    for spec in ctype.fields:
+        if spec.name in clean or not spec.required_for(draft):
+            continue
+        if spec.name not in values:
+            out.append(diag(path, 2, spec.message("missing", "missing_field"), field=spec.name,
+                            example=spec.example))
+        elif is_empty_value(values[spec.name]):
+            out.append(diag(path, line(spec.name), spec.message("empty", "empty_field"),
+                            field=spec.name, example=spec.example))
 
-    date = None
-    if "date" in values and values["date"] not in (None, ""):
-        raw = values["date"]
-        if isinstance(raw, bool) or not isinstance(raw, str):
-            wrong_type("date", "ngày giờ viết trong ngoặc kép", '"23/02/2022 08:40:17"')
-        else:
-            date = parse_datetime(raw)
-            if date is None:
-                out.append(diag(path, line("date"), "bad_date", value=raw))
-    elif section.dated and not draft:
-        if "date" in values:
-            out.append(diag(path, line("date"), "empty_field", field="date"))
-        else:
-            out.append(diag(path, 2, "missing_field", field="date", example='"23/02/2022 08:40:17"'))
-
-    category = text_field("category", "Nông thôn mới")
-    author = text_field("author", "Mai Chi")
-    summary = text_field("summary", "Một câu tóm tắt bài viết.")
-    image_alt = text_field("image_alt", "Mô tả ảnh")
-
-    image = ""
-    if values.get("image") not in (None, ""):
-        raw = values["image"]
-        if not isinstance(raw, str):
-            wrong_type("image", "đường dẫn ảnh", "media/2023/anh.jpg")
-        else:
-            image = safe_content_path(raw) or ""
-            if not image:
-                out.append(diag(path, line("image"), "bad_path", value=raw))
-
-    tags: list[str] = []
-    if values.get("tags") is not None:
-        raw = values["tags"]
-        if not isinstance(raw, list) or not all(
-                isinstance(t, (str, int)) and not isinstance(t, bool) for t in raw):
-            wrong_type("tags", "một danh sách", "[nông thôn mới, giao thông]")
-        else:
-            tags = [" ".join(str(t).split()) for t in raw if str(t).strip()]
-
-    slug = ""
-    if values.get("slug") not in (None, ""):
-        raw = values["slug"]
-        raw_text = str(raw) if isinstance(raw, (str, int)) and not isinstance(raw, bool) else ""
-        if not _SLUG.fullmatch(raw_text):
-            out.append(diag(path, line("slug"), "bad_slug", value=raw))
-        else:
-            slug = raw_text
-    elif title:
+    title = clean.get("title", "")
+    slug = clean.get("slug", "")
+    if not slug and title and "slug" in names:
         slug = slugify(title)
         if not slug:
             out.append(diag(path, line("title"), "bad_slug", value=title))
 
-    period = None
-    if section.bulletin:
-        raw = values.get("period")
-        if raw in (None, ""):
-            out.append(diag(path, line("period") or 2, "missing_period"))
-        else:
-            period = parse_month(raw if isinstance(raw, str) else str(raw))
-            if period is None:
-                out.append(diag(path, line("period"), "bad_period", value=raw))
-
-    if not draft and not fm.body.strip():  # a published page with nothing on it
+    empty = is_empty_body(fm.body)
+    if empty and not draft:  # a published page with nothing on it
         out.append(diag(path, fm.body_line, "empty_article"))
 
     if any(d.level == "error" for d in out):
         return None, out
 
     rendered = render_markdown(fm.body, config.embed_hosts if config else ())
+    category = clean.get("category", "")
+    summary = clean.get("summary", "")
     article = Article(
         source=path,
-        section=section_key,
+        section=ctype.key,
         slug=slug,
         title=title,
-        date=date,
-        category=category or section.title,
-        author=author,
+        date=clean.get("date"),
+        category=category or ctype.title,
+        author=clean.get("author", ""),
         summary=summary or first_paragraph_summary(rendered.html),
         html=rendered.html,
-        image=image,
-        image_alt=image_alt,
-        tags=tuple(dict.fromkeys(tags)),
+        image=clean.get("image", ""),
+        image_alt=clean.get("image_alt", ""),
+        tags=tuple(dict.fromkeys(clean.get("tags", ()))),
         draft=draft,
-        period=period,
+        period=clean.get("period"),
         links=rendered.links,
         images=rendered.images,
-        category_given=bool(category),
-        summary_given=bool(summary),
+        given=tuple(name for name in names if name in clean),
+        extra=tuple((name, _frozen(value)) for name, value in clean.items() if name not in _ATTRIBUTES),
+        empty=empty,
         title_line=line("title"),
         lines=dict(fm.lines, _body=fm.body_line),
     )
     return article, out
+
+
+def _frozen(value: object) -> object:
+    """Lists as tuples, so an Article stays hashable whatever its fields hold."""
+    if isinstance(value, list):
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((k, _frozen(v)) for k, v in value.items()))
+    return value
 
 
 # --- the disk part ------------------------------------------------------------
@@ -281,24 +361,26 @@ def _display_prefix(content_dir: str, cwd: str) -> str:
         return Path(content_dir).name
 
 
-def section_of(content_dir: Path, file: Path) -> str | None:
+def section_of(content_dir: Path, file: Path, types: ContentTypes = STANDARD) -> ContentType | None:
+    """The content type whose folder holds *file*, or None."""
     parts = file.relative_to(content_dir).parts
-    return parts[0] if len(parts) > 1 and parts[0] in SECTIONS else None
+    return types.get(parts[0]) if len(parts) > 1 else None
 
 
-def gather_sources(content_dir: Path) -> tuple[list[tuple[Source, str]], list[Diagnostic]]:
-    """Read and decode every article file: (source, section) pairs and problems."""
+def gather_sources(content_dir: Path, types: ContentTypes = STANDARD
+                   ) -> tuple[list[tuple[Source, ContentType]], list[Diagnostic]]:
+    """Read and decode every article file: (source, content type) pairs and problems."""
     files, out = content_files(content_dir)
-    items: list[tuple[Source, str]] = []
+    items: list[tuple[Source, ContentType]] = []
     for file in files:
         path = display_path(content_dir, file)
-        section = section_of(content_dir, file)
-        if section is None:
+        ctype = section_of(content_dir, file, types)
+        if ctype is None:
             top = file.relative_to(content_dir).parts[0]
             if top == MEDIA_DIR:
                 continue
             out.append(diag(path, None, "unknown_section", section=top if top != file.name else "content/",
-                            known=", ".join(SECTIONS)))
+                            known=", ".join(types)))
             continue
         try:
             data = file.read_bytes()
@@ -308,25 +390,26 @@ def gather_sources(content_dir: Path) -> tuple[list[tuple[Source, str]], list[Di
         source, problems = decode(path, data)
         out.extend(problems)
         if source is not None:
-            items.append((source, section))
+            items.append((source, ctype))
     return items, out
 
 
-def _parse_item(item: tuple[Source, str]):
-    source, section = item
-    return parse_article(source, section, shared_state().get("config"))
+def _parse_item(item: tuple[Source, ContentType]):
+    source, ctype = item
+    return parse_article(source, ctype, shared_state().get("config"))
 
 
-def parse_sources(items: list[tuple[Source, str]], config: SiteConfig | None, jobs: int = 1,
+def parse_sources(items: list[tuple[Source, ContentType]], config: SiteConfig | None, jobs: int = 1,
                   cache: ArticleCache | None = None) -> tuple[list[Article], list[Diagnostic]]:
     """parse_article over every source, in order; unchanged ones come from *cache*."""
     hosts = config.embed_hosts if config else ()
     results: list = [None] * len(items)
     keys: list[str | None] = [None] * len(items)
     missing: list[int] = []
-    for index, (source, section) in enumerate(items):
+    for index, (source, ctype) in enumerate(items):
         if cache is not None:
-            keys[index] = cache.key(source, section, hosts)
+            # the whole declaration is part of the key: a changed field rule re-parses
+            keys[index] = cache.key(source, repr(ctype), hosts)
             results[index] = cache.get(keys[index])
         if results[index] is None:
             missing.append(index)
@@ -345,8 +428,9 @@ def parse_sources(items: list[tuple[Source, str]], config: SiteConfig | None, jo
 
 
 def read_content(content_dir: Path, config: SiteConfig | None, jobs: int = 1,
-                 cache: ArticleCache | None = None) -> tuple[list[Article], list[Diagnostic]]:
+                 cache: ArticleCache | None = None, types: ContentTypes = STANDARD
+                 ) -> tuple[list[Article], list[Diagnostic]]:
     """Read every article; each bad file becomes diagnostics, the rest go on."""
-    items, out = gather_sources(content_dir)
+    items, out = gather_sources(content_dir, types)
     articles, problems = parse_sources(items, config, jobs, cache)
     return articles, out + problems

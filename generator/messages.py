@@ -32,6 +32,9 @@ MESSAGES: dict[str, str] = {
     "bad_slug": "slug \"{value}\" không hợp lệ — chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ slug: hop-dan-thon-3",
     "bad_path": "đường dẫn \"{value}\" không hợp lệ — dùng đường dẫn trong thư mục content/, ví dụ media/2023/anh.jpg, không dùng ../ hay đường dẫn tuyệt đối",
     "unknown_field": "trường \"{field}\" không được dùng — {hint}",
+    "field_case": "tên trường \"{field}\" phải viết chữ thường là \"{known}\", viết khác đi bantin không nhận ra — sửa đầu dòng thành {known}:",
+    "bad_month": "trường \"{field}\" có tháng \"{value}\" không hợp lệ — dùng dạng {field}: {example} (năm-tháng)",
+    "bad_bool": "trường \"{field}\" chỉ nhận true hoặc false, không phải \"{value}\" — ví dụ: {field}: {example}",
     "duplicate_url": "hai bài có cùng địa chỉ {url} (bài kia: {other}) — đổi tiêu đề hoặc thêm slug: khác cho một trong hai bài",
     "unknown_section": "thư mục \"{section}\" không phải chuyên trang nào ({known}) — chuyển tệp vào một trong các thư mục đó",
     # images (generator/images.py)
@@ -76,6 +79,7 @@ MESSAGES: dict[str, str] = {
     "image_no_alt": "ảnh \"{target}\" thiếu mô tả cho người khiếm thị — viết mô tả trong ngoặc vuông: ![Mô tả ảnh]({target})",
     "cover_no_alt": "ảnh đại diện \"{target}\" thiếu mô tả cho người khiếm thị — thêm dòng image_alt: Mô tả ảnh",
     "default_category": "bài chưa có chuyên mục (category) nên được xếp vào \"{default}\" — nếu muốn chuyên mục khác, thêm dòng category: {example}",
+    "default_field": "bài chưa có trường \"{field}\" nên dùng giá trị mặc định — nếu muốn khác, thêm dòng {field}: {example}",
     "default_summary": "bài chưa có tóm tắt (summary) nên trang chủ dùng đoạn đầu tiên — nếu muốn tóm tắt khác, thêm dòng summary: Một câu tóm tắt bài viết",
     "not_nfc": "chữ có dấu ở dòng này được lưu ở dạng tổ hợp (không phải Unicode dựng sẵn) — đặt bộ gõ ở chế độ Unicode dựng sẵn rồi gõ lại, hoặc lưu lại tệp bằng trình soạn thảo hỗ trợ Unicode",
     "control_chars": "có ký tự điều khiển không nhìn thấy ({chars}) — xoá ký tự này (thường do dán từ Word hay PDF)",

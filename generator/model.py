@@ -15,10 +15,11 @@ from types import MappingProxyType
 from typing import Mapping
 
 from . import urls
-from .config import SECTIONS, SiteConfig
+from .config import SiteConfig
 from .content import Article
+from .content_types import BY_PERIOD, BY_TITLE, STANDARD, ContentType, ContentTypes
 from .errors import Diagnostic, diag
-from .text import slugify
+from .text import format_month, slugify
 from .tthc import Tthc
 
 LATEST = 5  # "Tin mới" in the sidebar
@@ -39,13 +40,12 @@ class Group:
 class Site:
     config: SiteConfig
     tthc: Tthc
-    articles: tuple[Article, ...]  # every published dated article, newest first
-    pages: tuple[Article, ...]  # standalone pages (trang/), by title
-    sections: Mapping[str, tuple[Article, ...]]  # section key -> newest first
+    articles: tuple[Article, ...]  # every published item of a dated type, newest first
+    pages: tuple[Article, ...]  # items of undated types (standalone pages), by title
+    sections: Mapping[str, tuple[Article, ...]]  # type key -> its items, in the type's order
     categories: tuple[Group, ...]  # by name
     tags: tuple[Group, ...]  # by name
     months: tuple[Group, ...]  # newest month first
-    bulletins: tuple[Article, ...]  # newest period first
     related: Mapping[str, tuple[Article, ...]]  # article url -> same category, newest first
     neighbours: Mapping[str, tuple[Article | None, Article | None]]  # url -> (older, newer)
     category_of: Mapping[str, Group]  # category name -> group
@@ -56,7 +56,12 @@ class Site:
     latest: tuple[Article, ...] = ()  # "Tin mới" in the sidebar
     #: content path -> images.Picture of every image a published page shows (set by the pipeline)
     images: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+    types: ContentTypes = STANDARD  # the content types the site was built with
 
+    @property
+    def bulletins(self) -> tuple[Article, ...]:
+        """The items of the (first) periodical type, newest period first."""
+        return next((self.sections[t.key] for t in self.types.values() if t.periodical), ())
 
     def is_future(self, article: Article, now: datetime) -> bool:
         return article.date is not None and article.date > now
@@ -105,18 +110,35 @@ def _groups(articles: tuple[Article, ...], keys_of, url_of) -> tuple[Group, ...]
     return tuple(sorted(groups, key=lambda g: (slugify(g.name), g.name)))
 
 
+def in_order(articles, ctype: ContentType, now: datetime) -> tuple[Article, ...]:
+    """A type's items in its declared order (ties broken by source path)."""
+    if ctype.order == BY_TITLE:
+        return tuple(sorted(articles, key=lambda a: (slugify(a.title), a.source)))
+    newest = newest_first(articles)
+    if ctype.order == BY_PERIOD:
+        return tuple(sorted(newest, key=lambda a: (a.period or (0, 0), a.date or now, a.source), reverse=True))
+    return newest
+
+
+def year_of(article: Article, ctype: ContentType) -> int | None:
+    """The year an item is filed under: its period's for periodicals, else its date's."""
+    if ctype.periodical and article.period:
+        return article.period[0]
+    return article.date.year if article.date is not None else None
+
+
 def build_site(config: SiteConfig, articles: list[Article], tthc: Tthc, now: datetime,
-               preview: bool = False) -> tuple[Site | None, list[Diagnostic]]:
+               preview: bool = False, types: ContentTypes = STANDARD) -> tuple[Site | None, list[Diagnostic]]:
     """Assemble the site model from validated records."""
     problems = find_collisions(articles)
     if problems:
         return None, problems
     shown = [a for a in articles if preview or is_published(a, now)]
-    dated = newest_first(a for a in shown if SECTIONS[a.section].dated)
-    pages = tuple(sorted((a for a in shown if not SECTIONS[a.section].dated),
+    dated = newest_first(a for a in shown if types[a.section].dated)
+    pages = tuple(sorted((a for a in shown if not types[a.section].dated),
                          key=lambda a: (slugify(a.title), a.source)))
 
-    sections = {key: tuple(a for a in dated if a.section == key) for key in SECTIONS if SECTIONS[key].dated}
+    sections = {t.key: in_order((a for a in shown if a.section == t.key), t, now) for t in types.values()}
     categories = _groups(dated, lambda a: (a.category,), urls.category)
     tags = _groups(dated, lambda a: a.tags, urls.tag)
 
@@ -124,11 +146,8 @@ def build_site(config: SiteConfig, articles: list[Article], tthc: Tthc, now: dat
     for article in dated:
         if article.date is not None:
             months_map.setdefault((article.date.year, article.date.month), []).append(article)
-    months = tuple(Group(f"{y:04d}-{m:02d}", f"tháng {m}/{y}", urls.month(y, m), tuple(items))
+    months = tuple(Group(f"{y:04d}-{m:02d}", format_month(y, m), urls.month(y, m), tuple(items))
                    for (y, m), items in sorted(months_map.items(), reverse=True))
-
-    bulletins = tuple(sorted(sections.get("ban-tin", ()),
-                             key=lambda a: (a.period or (0, 0), a.date or now, a.source), reverse=True))
 
     category_of = {g.name: g for g in categories}
     for article in dated:  # names that share a slug with another spelling
@@ -147,8 +166,10 @@ def build_site(config: SiteConfig, articles: list[Article], tthc: Tthc, now: dat
                for a in dated}
 
     neighbours: dict[str, tuple[Article | None, Article | None]] = {}
-    for key, items in sections.items():
-        ordered = bulletins if key == "ban-tin" else items
+    for ctype in types.values():
+        if not ctype.dated:
+            continue
+        ordered = sections[ctype.key]
         for index, article in enumerate(ordered):
             newer = ordered[index - 1] if index > 0 else None
             older = ordered[index + 1] if index + 1 < len(ordered) else None
@@ -158,9 +179,9 @@ def build_site(config: SiteConfig, articles: list[Article], tthc: Tthc, now: dat
     site = Site(
         config=config, tthc=tthc, articles=dated, pages=pages,
         sections=MappingProxyType(sections), categories=categories, tags=tags, months=months,
-        bulletins=bulletins, related=MappingProxyType(related),
+        related=MappingProxyType(related),
         neighbours=MappingProxyType(neighbours), category_of=MappingProxyType(category_of),
         tag_of=MappingProxyType(tag_of), preview=preview,
-        dated=with_dates, latest=with_dates[:LATEST],
+        dated=with_dates, latest=with_dates[:LATEST], types=types,
     )
     return site, []

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from typing import Mapping
 
 from . import urls
-from .config import SECTIONS
 from .content import Article
-from .model import Group, Site
+from . import content_types as ct
+from .model import Group, Site, newest_first, year_of
 from .view import ui
 from .view.json_ld import json_ld
 from .view.tthc import statistics
@@ -87,29 +87,34 @@ def paginate(base_title: str, url_of, articles: tuple[Article, ...], template: s
 def plan_pages(site: Site) -> tuple[PagePlan, ...]:
     """Every page of the site, in a stable order."""
     plans: list[PagePlan] = []
-    news = site.sections.get("tin-tuc", ())
+    types = site.types
+    news = newest_first(a for t in types.with_home(ct.HOME_LATEST) for a in site.sections[t.key])
+    featured_type = next(iter(types.with_home(ct.HOME_FEATURED)), None)
+    featured = site.sections[featured_type.key] if featured_type else ()
     plans.append(PagePlan(
-        url=urls.HOME, template="home.html", title="Trang chủ",
+        url=urls.HOME, template="home.html", title=ui.HOME,
         data={
             "latest": news[:HOME_LATEST] or site.articles[:HOME_LATEST],
-            # bulletins have their own block, so their category gets none
+            # a featured type has its own block, so its categories get none
             "blocks": tuple((g, g.articles[:HOME_PER_CATEGORY]) for g in site.categories
-                            if not all(SECTIONS[a.section].bulletin for a in g.articles)),
-            "bulletin": site.bulletins[0] if site.bulletins else None,
+                            if not all(types[a.section].home == ct.HOME_FEATURED for a in g.articles)),
+            "bulletin": featured[0] if featured else None,
+            # the featured type's list ("Tất cả bản tin"), so templates need no section key
+            "bulletins_url": urls.section(featured_type.key) if featured_type else None,
         },
         description=site.config.name))
 
     for article in site.articles + site.pages:
-        section = SECTIONS[article.section]
+        ctype = types[article.section]
         crumbs: Crumbs = (HOME_CRUMB,)
-        if section.dated:
-            crumbs += ((section.title, urls.section(section.key)),)
+        if ctype.dated:
+            crumbs += ((ctype.title, urls.section(ctype.key)),)
             group = site.category_of[article.category]
-            if group.name != section.title:
+            if group.name != ctype.title:
                 crumbs += ((group.name, group.url),)
         older, newer = site.neighbours.get(article.url, (None, None))
         plans.append(PagePlan(
-            url=article.url, template="page.html" if not section.dated else "article.html",
+            url=article.url, template=ctype.template,
             title=article.title, crumbs=crumbs + ((article.title, article.url),),
             data={
                 "article": article,
@@ -117,28 +122,28 @@ def plan_pages(site: Site) -> tuple[PagePlan, ...]:
                 "related": site.related.get(article.url, ()),
                 "older": older, "newer": newer,
                 "tags": tuple(ref(site.tag_of[t]) for t in article.tags if t in site.tag_of),
-                "is_bulletin": section.bulletin,
-                "json_ld": json_ld(article, site) if section.dated else None,
+                "is_bulletin": ctype.periodical,
+                "json_ld": json_ld(article, site) if ctype.dated else None,
             },
             description=article.summary))
 
-    for key, section in SECTIONS.items():
-        if not section.dated:
+    for ctype in types.values():
+        if ctype.list_page is None:
             continue
-        items = site.sections.get(key, ())
-        crumbs = (HOME_CRUMB, (section.title, urls.section(key)))
-        if section.bulletin:
+        key, items = ctype.key, site.sections[ctype.key]
+        crumbs = (HOME_CRUMB, (ctype.title, urls.section(key)))
+        if ctype.list_page.by_year:
             years: dict[int, list[Article]] = {}
-            for bulletin in site.bulletins:
-                year = bulletin.period[0] if bulletin.period else bulletin.date.year
-                years.setdefault(year, []).append(bulletin)
+            for item in items:
+                years.setdefault(year_of(item, ctype) or 0, []).append(item)
             plans.append(PagePlan(
-                url=urls.section(key), template="bulletins.html", title=section.title, crumbs=crumbs,
+                url=urls.section(key), template=ctype.list_page.template, title=ctype.title, crumbs=crumbs,
                 data={"years": tuple((y, tuple(b)) for y, b in sorted(years.items(), reverse=True))},
-                description=f"{section.title} của {site.config.name}"))
+                description=ui.periodical_description(ctype.title, site.config.name)))
         else:
-            plans += paginate(section.title, lambda n, k=key: urls.section(k, n), items,
-                              "list.html", crumbs, description=f"{section.title} - {site.config.name}")
+            plans += paginate(ctype.title, lambda n, k=key: urls.section(k, n), items,
+                              ctype.list_page.template, crumbs,
+                              description=ui.section_description(ctype.title, site.config.name))
 
     for group in site.categories:
         plans += paginate(group.name, lambda n, g=group: urls.category(g.key, n), group.articles,

@@ -19,6 +19,7 @@ from .cache import ArticleCache
 from .config import MEDIA_DIR, SiteConfig, normalise_base_url, parse_site_config
 from .content import Article, display_path, read_content
 from .check_rules import body_line
+from .content_types import STANDARD, ContentTypes
 from .errors import BuildFailed, Diagnostic, UsageError, diag, errors_of, sort_key
 from .media import media_files
 from .model import Site, build_site
@@ -42,6 +43,7 @@ class BuildOptions:
     jobs: int = 1  # processes for parsing and rendering (the CLI uses every core)
     cache: Path | None = None  # parsed-article cache file; None: no cache
     now: datetime | None = None  # the build's "now" (future articles); default: the clock
+    types: ContentTypes = STANDARD  # the content types: folders, fields, list pages
 
     def moment(self) -> datetime:
         return self.now or datetime.now(VIETNAM_TZ)
@@ -123,7 +125,7 @@ def load_site(options: BuildOptions) -> Loaded:
     tthc, problems = load_tthc(options.content, now)
     diagnostics += problems
     cache = ArticleCache(options.cache) if options.cache is not None else None
-    articles, problems = read_content(options.content, config, options.jobs, cache)
+    articles, problems = read_content(options.content, config, options.jobs, cache, options.types)
     if cache is not None:
         cache.save()
     diagnostics += problems
@@ -137,7 +139,7 @@ def load_site(options: BuildOptions) -> Loaded:
         diagnostics += image_diagnostics(options.content, articles, uses, found)
     site = None
     if config is not None and tthc is not None and not errors_of(diagnostics):
-        site, problems = build_site(config, articles, tthc, now, preview=options.drafts)
+        site, problems = build_site(config, articles, tthc, now, preview=options.drafts, types=options.types)
         diagnostics += problems
         if site is not None:  # only what a published page shows is published (never a draft's photo)
             shown = {a.source for a in site.articles + site.pages} | {site_file}

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 import yaml
 
 from generator.cli import main
-from generator.commands.new import BULLETIN_HEADINGS
+from generator.content_types import BULLETIN_HEADINGS
 from generator.text import VIETNAM_TZ, parse_datetime, slugify
 from tests.conftest import ROOT, THEME, make_site, run_build
 

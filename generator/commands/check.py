@@ -71,11 +71,12 @@ def link_targets(options: BuildOptions, loaded: Loaded) -> tuple[Targets | None,
         return None, []
     if site is None:
         articles = list(loaded.articles)
-        site, extra = build_site(config, articles, EMPTY, options.moment(), preview=options.drafts)
+        site, extra = build_site(config, articles, EMPTY, options.moment(), preview=options.drafts,
+                                 types=options.types)
         if site is None:  # two articles at one address: keep the first of each
             unique = {a.url: a for a in sorted(articles, key=lambda a: a.source, reverse=True)}
             site, _ = build_site(config, list(unique.values()), EMPTY, options.moment(),
-                                 preview=options.drafts)
+                                 preview=options.drafts, types=options.types)
     pages = {plan.url for plan in plan_pages(site)} if site else set()
     if config.base_url:
         pages |= {urls.FEED, urls.SITEMAP}
@@ -111,7 +112,7 @@ def check_site(options: BuildOptions) -> list[Diagnostic]:
     now = options.moment()
     articles: list[Article] = list(loaded.articles)
     for article in articles:
-        found.update(article_findings(article, now))
+        found.update(article_findings(article, now, options.types))
         if targets is not None:
             found.update(link_findings(article, texts.get(article.source, ""), targets))
     found.update(duplicate_titles(articles))

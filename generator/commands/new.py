@@ -14,19 +14,15 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from ..config import SECTIONS
+from ..content_types import DATE, MONTH, STANDARD, ContentType, Field
 from ..errors import diag
-from ..text import VIETNAM_TZ, format_month, nfc, parse_month, slugify
+from ..text import VIETNAM_TZ, format_date, format_month, nfc, parse_datetime, parse_month, slugify
 
 #: Environment variable holding the editor's name, written as ``author:``.
 AUTHOR_ENV = "BANTIN_AUTHOR"
 
-#: The usual headings of a monthly new-countryside bulletin.
-BULLETIN_HEADINGS = (
-    "1. Về công tác chỉ đạo, điều hành",
-    "2. Kết quả thực hiện",
-    "3. Nhiệm vụ thời gian tới",
-)
+#: Fields ``new`` asks for on the command line (``--period 2023-07``), over all types.
+ASKED: dict[str, Field] = {f.name: f for t in STANDARD.values() for f in t.fields if f.ask}
 
 HELP = """Tạo một bài viết mới (bài nháp) với phần đầu bài đã điền sẵn.
 
@@ -35,26 +31,36 @@ hiện tại (giờ Việt Nam), chuyên mục mặc định của chuyên trang
 biến môi trường BANTIN_AUTHOR) và draft: true. Viết xong, xoá dòng draft: true
 để đăng bài. Lệnh không bao giờ ghi đè một tệp đã có.
 
-Chuyên trang: """ + ", ".join(SECTIONS)
+Chuyên trang: """ + ", ".join(STANDARD)
 
 EPILOG = """Ví dụ:
   python build.py new tin-tuc "Hội nghị tiếp xúc cử tri"
   python build.py new thong-bao "Lịch tiếp công dân tháng 8"
-  python build.py new ban-tin --period 2023-07
-  BANTIN_AUTHOR="Mai Chi" python build.py new tin-tuc "Ra quân vệ sinh môi trường"
+""" + "".join(f"  python build.py new {STANDARD.having(name)[0].key} --{name} {spec.example.strip(chr(34))}\n"
+              for name, spec in ASKED.items()) + """  BANTIN_AUTHOR="Mai Chi" python build.py new tin-tuc "Ra quân vệ sinh môi trường"
 
 Mã thoát: 0 đã tạo bài, 1 bài đã có (không ghi đè), 2 dùng lệnh sai."""
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("section", metavar="CHUYÊN_TRANG", choices=list(SECTIONS),
-                        help="thư mục chuyên trang: " + ", ".join(SECTIONS))
+    parser.add_argument("section", metavar="CHUYÊN_TRANG", choices=list(STANDARD),
+                        help="thư mục chuyên trang: " + ", ".join(STANDARD))
     parser.add_argument("title", metavar="TIÊU_ĐỀ", nargs="?", default=None,
                         help="tiêu đề bài, đặt trong ngoặc kép (bản tin: không bắt buộc)")
-    parser.add_argument("--period", metavar="NĂM-THÁNG", default=None,
-                        help="tháng của bản tin, ví dụ 2023-07 (chỉ dùng với ban-tin)")
+    for name, spec in ASKED.items():
+        users = ", ".join(t.key for t in STANDARD.having(name))
+        parser.add_argument(f"--{name}", metavar=_METAVAR.get(spec.kind, "GIÁ_TRỊ"), default=None,
+                            help=f"{spec.label}, ví dụ {_plain(spec.example)} (chỉ dùng với {users})")
     parser.add_argument("--content", type=Path, default=Path("content"), metavar="THƯ_MỤC",
                         help="thư mục nội dung (mặc định: content)")
+
+
+_METAVAR = {MONTH: "NĂM-THÁNG"}
+_FORMAT_HINT = {MONTH: " (năm-tháng)"}
+
+
+def _plain(example: str) -> str:
+    return example.strip('"')
 
 
 def yaml_text(value: str) -> str:
@@ -62,35 +68,91 @@ def yaml_text(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def front_matter(title: str, date: datetime, category: str, author: str,
-                 period: tuple[int, int] | None) -> str:
-    lines = ["---", f"title: {yaml_text(title)}",
-             f"date: {yaml_text(date.strftime('%Y-%m-%d %H:%M:%S'))}"]
-    if period is not None:
-        lines.append(f'period: "{period[0]:04d}-{period[1]:02d}"')
-    lines += [f"category: {yaml_text(category)}", f"author: {yaml_text(author)}",
-              "draft: true", "---", ""]
+def _yaml_value(spec: Field, value: object) -> str:
+    """A parsed value of an asked field, written back as the editor would."""
+    if spec.kind == MONTH:
+        return f'"{value[0]:04d}-{value[1]:02d}"'
+    if spec.kind == DATE:
+        return yaml_text(value.strftime("%Y-%m-%d %H:%M:%S"))
+    return yaml_text(str(value))
+
+
+def _shown(spec: Field, value: object) -> str:
+    """A parsed value as a reader sees it (for the default title)."""
+    if spec.kind == MONTH:
+        return format_month(*value)
+    if spec.kind == DATE:
+        return format_date(value)
+    return str(value)
+
+
+def front_matter(ctype: ContentType, title: str, date: datetime, author: str,
+                 asked: dict[str, object]) -> str:
+    """The front matter ``new`` writes: the declared scaffold fields, in declaration order.
+
+    title, date (now), category (the type's title), author and draft: true are
+    filled in; asked fields hold their value; any other scaffold field is left
+    empty with its label and example as a comment."""
+    lines = ["---"]
+    for spec in ctype.fields:
+        if not spec.scaffold:
+            continue
+        if spec.name in asked:
+            lines.append(f"{spec.name}: {_yaml_value(spec, asked[spec.name])}")
+        elif spec.name == "title":
+            lines.append(f"title: {yaml_text(title)}")
+        elif spec.name == "date":
+            lines.append(f"date: {yaml_text(date.strftime('%Y-%m-%d %H:%M:%S'))}")
+        elif spec.name == "category":
+            lines.append(f"category: {yaml_text(ctype.title)}")
+        elif spec.name == "author":
+            lines.append(f"author: {yaml_text(author)}")
+        elif spec.name == "draft":
+            lines.append("draft: true")
+        else:
+            lines.append(f"{spec.name}:  # {spec.label}, ví dụ: {spec.example}")
+    lines += ["---", ""]
     return "\n".join(lines)
 
 
-def body_skeleton(bulletin: bool) -> str:
-    if bulletin:
-        return "".join(f"## {heading}\n\n\n" for heading in BULLETIN_HEADINGS).rstrip("\n") + "\n"
-    return "<!-- Viết nội dung bài ở đây: đoạn đầu tiên là tóm tắt hiện trên trang chủ. -->\n"
+def article_text(ctype: ContentType, title: str, now: datetime, author: str,
+                 asked: dict[str, object] | None = None) -> str:
+    """The whole new file. Pure: the caller supplies the clock, the author and the asked values."""
+    return front_matter(ctype, title, now, author, asked or {}) + "\n" + ctype.scaffold_body
 
 
-def article_text(section_key: str, title: str, now: datetime, author: str,
-                 period: tuple[int, int] | None) -> str:
-    """The whole new file. Pure: the caller supplies the clock and the author."""
-    section = SECTIONS[section_key]
-    head = front_matter(title, now, section.title, author, period)
-    return head + "\n" + body_skeleton(section.bulletin)
+def default_title(ctype: ContentType, asked: dict[str, object]) -> str:
+    """The type's default title filled with the asked values; "" if it has none."""
+    if not ctype.default_title:
+        return ""
+    return ctype.default_title.format(**{name: _shown(ctype.field(name), value) for name, value in asked.items()})
 
 
-def target_path(content: Path, section_key: str, slug: str, year: int) -> Path:
-    if not SECTIONS[section_key].dated:
-        return content / section_key / f"{slug}.md"
-    return content / section_key / str(year) / f"{slug}.md"
+def target_path(content: Path, ctype: ContentType, slug: str, year: int) -> Path:
+    if not ctype.dated:
+        return content / ctype.key / f"{slug}.md"
+    return content / ctype.key / str(year) / f"{slug}.md"
+
+
+def parse_asked(ctype: ContentType, given: dict[str, str | None]) -> tuple[dict[str, object], str | None]:
+    """The asked fields' values from the command line, or a usage error (Vietnamese)."""
+    asked: dict[str, object] = {}
+    for name, raw in given.items():
+        spec = ctype.field(name)
+        if raw is None:
+            if spec is not None and spec.ask and spec.required_for(draft=True):
+                return {}, (f"lỗi: thiếu {spec.label} — thêm --{name}, ví dụ: python build.py new "
+                            f"{ctype.key} --{name} {_plain(spec.example)}")
+            continue
+        if spec is None or not spec.ask:
+            users = ", ".join(t.key for t in STANDARD.having(name))
+            return {}, f"lỗi: --{name} chỉ dùng với {users}, không dùng với {ctype.key}"
+        value = parse_month(raw) if spec.kind == MONTH else parse_datetime(raw) if spec.kind == DATE else raw
+        if value is None:
+            return {}, (f'lỗi: {spec.label} "{raw}" không hợp lệ — dùng dạng --{name} '
+                        f"{_plain(spec.example)}{_FORMAT_HINT.get(spec.kind, '')}")
+        asked[name] = value
+    return asked, None
 
 
 def _fail(path: Path, code: str, **values) -> int:
@@ -99,29 +161,19 @@ def _fail(path: Path, code: str, **values) -> int:
 
 
 def run(args) -> int:
-    section = SECTIONS[args.section]
-    period = None
-    if args.period is not None:
-        if not section.bulletin:
-            print(f"lỗi: --period chỉ dùng với ban-tin, không dùng với {args.section}", file=sys.stderr)
-            return 2
-        period = parse_month(args.period)
-        if period is None:
-            print(f'lỗi: kỳ bản tin "{args.period}" không hợp lệ — dùng dạng --period 2023-07 (năm-tháng)',
-                  file=sys.stderr)
-            return 2
-    elif section.bulletin:
-        print("lỗi: bản tin cần tháng — thêm --period, ví dụ: python build.py new ban-tin --period 2023-07",
-              file=sys.stderr)
+    ctype = STANDARD[args.section]
+    asked, problem = parse_asked(ctype, {name: getattr(args, name) for name in ASKED})
+    if problem:
+        print(problem, file=sys.stderr)
         return 2
 
     title = nfc(" ".join((args.title or "").split()))
     if not title:
-        if period is None:
-            print('lỗi: thiếu tiêu đề — ví dụ: python build.py new tin-tuc "Hội nghị tiếp xúc cử tri"',
+        title = default_title(ctype, asked)
+        if not title:
+            print(f'lỗi: thiếu tiêu đề — ví dụ: python build.py new {ctype.key} "Hội nghị tiếp xúc cử tri"',
                   file=sys.stderr)
             return 2
-        title = f"Bản tin nông thôn mới {format_month(*period)}"
     slug = slugify(title)
     if not slug:
         print(f'lỗi: tiêu đề "{title}" không có chữ hay số nào để làm tên tệp — viết tiêu đề bằng chữ',
@@ -133,14 +185,14 @@ def run(args) -> int:
         return 2
 
     now = datetime.now(VIETNAM_TZ).replace(microsecond=0)
-    year = period[0] if period else now.year
-    path = target_path(args.content, args.section, slug, year)
+    year = year_for(ctype, asked, now)
+    path = target_path(args.content, ctype, slug, year)
+    folder = args.content / ctype.key
     # the same file name anywhere in the section would give the same address
-    same_name = sorted(p for p in (args.content / args.section).rglob(f"{slug}.md") if p != path) \
-        if (args.content / args.section).is_dir() else []
+    same_name = sorted(p for p in folder.rglob(f"{slug}.md") if p != path) if folder.is_dir() else []
     if same_name:
         return _fail(path, "new_same_slug", other=same_name[0].as_posix())
-    text = article_text(args.section, title, now, nfc(os.environ.get(AUTHOR_ENV, "").strip()), period)
+    text = article_text(ctype, title, now, nfc(os.environ.get(AUTHOR_ENV, "").strip()), asked)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with open(path, "x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
@@ -149,3 +201,9 @@ def run(args) -> int:
         return _fail(path, "new_exists")
     print(path.as_posix())
     return 0
+
+
+def year_for(ctype: ContentType, asked: dict[str, object], now: datetime) -> int:
+    """The year folder: the period's year for periodicals, else this year."""
+    period = asked.get("period") if ctype.periodical else None
+    return period[0] if period else now.year

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from ..config import SECTIONS
+from ..content_types import STANDARD
 from ..errors import UsageError
 from ..text import parse_datetime, slugify
 from .files import display, input_files, page_slug, place_images, read_page
@@ -23,7 +23,8 @@ from .parse import ImportedPage, ImportProblem
 from .report import DUPLICATE, FAILED, IMPORTED, ImportReport, Outcome
 from .widgets import MastheadWidget, TthcWidget
 
-SECTION_BULLETIN = "ban-tin"
+#: The folder of monthly bulletins: the standard type whose items have a period.
+SECTION_BULLETIN = STANDARD.having("period")[0].key
 
 
 # --- what is already there ------------------------------------------------------------
@@ -83,10 +84,10 @@ def existing_articles(content_root: Path) -> Existing:
 def _content_root(to: Path) -> Path:
     """The content folder: the parent of the section folder *to* is (or is inside)."""
     for folder in (to, *to.parents):
-        if folder.name in SECTIONS:
+        if folder.name in STANDARD:
             return folder.parent
     raise UsageError(f"--to {to} không nằm trong thư mục chuyên trang nào — dùng một trong "
-                     + ", ".join(f"content/{key}" for key in SECTIONS) + " (hoặc thư mục con của chúng)")
+                     + ", ".join(f"content/{key}" for key in STANDARD) + " (hoặc thư mục con của chúng)")
 
 
 def target_path(page: ImportedPage, to: Path) -> Path:

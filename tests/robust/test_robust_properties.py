@@ -14,7 +14,8 @@ from pathlib import Path
 import yaml
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from generator.content import FIELDS, parse_article
+from generator.content import parse_article
+from generator.content_types import STANDARD
 from generator.errors import ERROR
 from generator.messages import MESSAGES
 from generator.pipeline import BuildOptions, load_site, render
@@ -31,6 +32,7 @@ scalars = st.one_of(
 )
 values = st.recursive(scalars, lambda inner: st.one_of(
     st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)), max_leaves=8)
+FIELDS = sorted({name for ctype in STANDARD.values() for name in ctype.names})
 keys = st.one_of(st.sampled_from(FIELDS), st.text(max_size=10))
 front_matters = st.dictionaries(keys, values, max_size=8)
 

@@ -1,0 +1,237 @@
+"""Content types: what each folder of content/ holds, declared once.
+
+A ``ContentType`` is plain typed data: its folder, its Vietnamese title, its
+front-matter ``Field``s (kind, requirement, label, help text, example), whether
+its items are dated, how they sort, which list page it gets, its templates and
+the body ``new`` writes. Everything else is derived from these declarations:
+validation with file:line diagnostics (``content.py``), the ``new`` scaffold
+(``commands/new.py``), ``check``'s field rules (``check_rules.py``), the page
+plan (``model.py``, ``pages.py``) and the field tables in the editors' docs
+(``docs_tables.py``).
+
+Adding a type is one ``ContentType`` plus its templates. The set of types is a
+``ContentTypes`` registry carried by the build options (``BuildOptions.types``);
+``STANDARD`` holds the four types of a commune site. Field kinds are names
+(``TEXT``, ``DATE``…) whose validators live in ``content.VALIDATORS``; a kind
+for a list of files, an ISO week or a list of event mappings is one more
+validator there, not a new design.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Iterator
+
+# --- field kinds (each has a validator in content.VALIDATORS) ---------------------
+
+TEXT = "text"  # one line of text (numbers are read as text)
+DATE = "date"  # date and time, Việt Nam time: "23/02/2022 08:40:17"
+MONTH = "month"  # year and month: "2023-07"
+BOOL = "bool"  # true / false
+TEXT_LIST = "text-list"  # [a, b]
+CONTENT_PATH = "content-path"  # a file inside content/: media/2023/a.jpg
+SLUG = "slug"  # lowercase ASCII words joined by "-"
+INT = "int"  # a whole number
+
+KINDS = (TEXT, DATE, MONTH, BOOL, TEXT_LIST, CONTENT_PATH, SLUG, INT)
+
+# --- when a field is required -------------------------------------------------------
+
+OPTIONAL = "optional"
+REQUIRED = "required"
+UNLESS_DRAFT = "unless-draft"  # required, but a draft may leave it out
+
+# --- how a type's items are ordered (newest first, or by title) ---------------------
+
+BY_DATE = "date"  # newest date first; equal dates by source path
+BY_PERIOD = "period"  # newest period (month field "period") first, then date
+BY_TITLE = "title"  # alphabetical by title (slug), for standalone pages
+
+# --- what a type contributes to the home page --------------------------------------
+
+HOME_LATEST = "latest"  # its newest items fill "Tin mới nhất"
+HOME_FEATURED = "featured"  # its newest item has a block of its own (and its categories none)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One front-matter field of a content type."""
+
+    name: str  # as written in the front matter: title
+    kind: str  # one of KINDS
+    label: str  # Vietnamese, for the docs and for messages: "tiêu đề bài"
+    help: str  # what it means, for the docs table
+    example: str  # a value as an editor writes it after "name: "
+    required: str = OPTIONAL  # OPTIONAL, REQUIRED or UNLESS_DRAFT
+    #: Vietnamese words for "must be …" in a wrong-type message; "" uses the kind's
+    expected: str = ""
+    #: catalogue codes replacing the generic ones: ("missing", "missing_period"),
+    #: ("empty", …), ("bad", …), ("advise", "default_category")
+    messages: tuple[tuple[str, str], ...] = ()
+    #: ``check`` warns when an item leaves it out (a default stands in)
+    advise: bool = False
+    #: ``new`` writes this field in the front matter it scaffolds
+    scaffold: bool = False
+    #: ``new`` asks for it as ``--<name> VALUE`` (fields new cannot fill itself)
+    ask: bool = False
+
+    def message(self, event: str, default: str) -> str:
+        """The catalogue code for *event* ("missing", "empty", "bad", "advise")."""
+        return dict(self.messages).get(event, default)
+
+    def required_for(self, draft: bool) -> bool:
+        return self.required == REQUIRED or (self.required == UNLESS_DRAFT and not draft)
+
+
+@dataclass(frozen=True)
+class ListPage:
+    """The list page a type gets at /<key>/."""
+
+    template: str = "list.html"
+    by_year: bool = False  # one page, grouped by year (else paginated, newest first)
+
+
+@dataclass(frozen=True)
+class ContentType:
+    """A folder of content/ and everything about the items it holds."""
+
+    key: str  # folder and URL segment: tin-tuc
+    title: str  # Vietnamese, in menus and breadcrumbs; the default category
+    description: str  # what it holds, for the docs: "tin tức"
+    fields: tuple[Field, ...]
+    dated: bool = True  # items appear in the site-wide lists (categories, tags, archive, feed)
+    order: str = BY_DATE
+    list_page: ListPage | None = ListPage()
+    template: str = "article.html"  # one item's page
+    home: str = ""  # HOME_LATEST, HOME_FEATURED or ""
+    #: Markdown body written by ``new`` under the front matter
+    scaffold_body: str = ""
+    #: ``new``'s title when none is given, formatted with the asked fields (shown
+    #: as editors read them): "Bản tin nông thôn mới {period}"; "" = a title is needed
+    default_title: str = ""
+
+    def field(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+    @property
+    def periodical(self) -> bool:
+        """Issues of a periodical (bulletins): ordered by period, each page names its issue."""
+        return self.order == BY_PERIOD
+
+
+class ContentTypes:
+    """An ordered, read-only registry of content types (menu order), by key."""
+
+    def __init__(self, types: tuple[ContentType, ...] | list[ContentType]):
+        self._types = {t.key: t for t in types}
+        if len(self._types) != len(types):
+            raise ValueError("two content types share a key")
+
+    def __getitem__(self, key: str) -> ContentType:
+        return self._types[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._types
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._types)
+
+    def __len__(self) -> int:
+        return len(self._types)
+
+    def __repr__(self) -> str:  # part of cache keys: stable and complete
+        return f"ContentTypes({tuple(self._types.values())!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ContentTypes) and tuple(self._types.values()) == tuple(other._types.values())
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._types.values()))
+
+    def get(self, key: str) -> ContentType | None:
+        return self._types.get(key)
+
+    def keys(self) -> tuple[str, ...]:
+        return tuple(self._types)
+
+    def values(self) -> tuple[ContentType, ...]:
+        return tuple(self._types.values())
+
+    def with_home(self, role: str) -> tuple[ContentType, ...]:
+        return tuple(t for t in self._types.values() if t.home == role)
+
+    def having(self, field_name: str) -> tuple[ContentType, ...]:
+        """The types that declare *field_name*."""
+        return tuple(t for t in self._types.values() if t.field(field_name) is not None)
+
+    def plus(self, *more: ContentType) -> "ContentTypes":
+        """This registry with *more* types added (or replacing ones with the same key)."""
+        return ContentTypes(tuple({**self._types, **{t.key: t for t in more}}.values()))
+
+
+# --- the fields of an article ---------------------------------------------------------
+
+DATE_EXAMPLE = '"23/02/2022 08:40:17"'
+
+TITLE = Field("title", TEXT, "tiêu đề", "tiêu đề bài", "Hội nghị tiếp xúc cử tri",
+              required=REQUIRED, scaffold=True)
+DATE_FIELD = Field(
+    "date", DATE, "ngày giờ đăng",
+    "giờ Việt Nam: `2022-02-23 08:40:17`, `2022-02-23 08:40`, `2022-02-23`, `23/02/2022 08:40:17` "
+    "hoặc `23/02/2022`; bài có ngày ở tương lai chỉ hiện từ ngày đó",
+    DATE_EXAMPLE, required=UNLESS_DRAFT, expected="ngày giờ viết trong ngoặc kép", scaffold=True)
+CATEGORY = Field("category", TEXT, "chuyên mục",
+                 "chuyên mục; mặc định là tên chuyên trang", "Nông thôn mới",
+                 messages=(("advise", "default_category"),), advise=True, scaffold=True)
+AUTHOR = Field("author", TEXT, "tác giả", "tên người viết, hiện cuối bài", "Mai Chi", scaffold=True)
+SUMMARY = Field("summary", TEXT, "tóm tắt",
+                "tóm tắt; mặc định là đoạn đầu tiên, cắt ở ranh giới từ", "Một câu tóm tắt bài viết.",
+                messages=(("advise", "default_summary"),), advise=True)
+IMAGE = Field("image", CONTENT_PATH, "ảnh đại diện", "ảnh đại diện, trong thư mục `media/`",
+              "media/2023/anh.jpg", expected="đường dẫn ảnh")
+IMAGE_ALT = Field("image_alt", TEXT, "mô tả ảnh", "mô tả ảnh đại diện cho người khiếm thị",
+                  "Mô tả ảnh")
+TAGS = Field("tags", TEXT_LIST, "thẻ", "danh sách thẻ", "[nông thôn mới, giao thông]")
+SLUG_FIELD = Field("slug", SLUG, "tên bài trong địa chỉ",
+                   "tên bài trong địa chỉ; mặc định lấy từ tiêu đề bỏ dấu (`đ` → `d`)", "hop-dan-thon-3")
+DRAFT = Field("draft", BOOL, "bài nháp", "`true`: bài nháp, không bao giờ được xuất bản", "true",
+              messages=(("bad", "bad_draft"),), scaffold=True)
+PERIOD = Field("period", MONTH, "tháng của bản tin",
+               "tháng của bản tin, hiện là \"tháng 7/2023\"", "2023-07", required=REQUIRED,
+               messages=(("missing", "missing_period"), ("empty", "missing_period"), ("bad", "bad_period")),
+               scaffold=True, ask=True)
+
+#: The fields every article has, in the order the docs list them.
+ARTICLE_FIELDS = (TITLE, DATE_FIELD, CATEGORY, AUTHOR, SUMMARY, IMAGE, IMAGE_ALT, TAGS, SLUG_FIELD, DRAFT)
+
+#: What ``new`` writes under the front matter of an article.
+ARTICLE_BODY = "<!-- Viết nội dung bài ở đây: đoạn đầu tiên là tóm tắt hiện trên trang chủ. -->\n"
+
+#: The usual headings of a monthly new-countryside bulletin.
+BULLETIN_HEADINGS = (
+    "1. Về công tác chỉ đạo, điều hành",
+    "2. Kết quả thực hiện",
+    "3. Nhiệm vụ thời gian tới",
+)
+
+NEWS = ContentType("tin-tuc", "Tin tức", "tin tức", ARTICLE_FIELDS, home=HOME_LATEST,
+                   scaffold_body=ARTICLE_BODY)
+BULLETIN = ContentType(
+    "ban-tin", "Bản tin", "bản tin hằng tháng (cần `period`)",
+    ARTICLE_FIELDS[:2] + (PERIOD,) + ARTICLE_FIELDS[2:],
+    order=BY_PERIOD, list_page=ListPage("bulletins.html", by_year=True), home=HOME_FEATURED,
+    scaffold_body="".join(f"## {heading}\n\n\n" for heading in BULLETIN_HEADINGS).rstrip("\n") + "\n",
+    default_title="Bản tin nông thôn mới {period}")
+NOTICE = ContentType("thong-bao", "Thông báo", "thông báo", ARTICLE_FIELDS, scaffold_body=ARTICLE_BODY)
+PAGE = ContentType(
+    "trang", "Trang", "trang đứng riêng: Giới thiệu, Liên hệ (không cần ngày)",
+    tuple(replace(f, required=OPTIONAL, advise=False) if f.name in ("date", "category", "summary") else f
+          for f in ARTICLE_FIELDS),
+    dated=False, order=BY_TITLE, list_page=None, template="page.html", scaffold_body=ARTICLE_BODY)
+
+#: The content types of a commune site, in menu order.
+STANDARD = ContentTypes((NEWS, BULLETIN, NOTICE, PAGE))

@@ -1,0 +1,74 @@
+"""Content types are declarations: validation, emptiness and check rules follow them."""
+
+from datetime import datetime
+
+from generator.check_rules import article_findings
+from generator.content import VALIDATORS, is_empty_body, parse_article
+from generator.content_types import KINDS, REQUIRED, STANDARD, UNLESS_DRAFT
+from generator.source import Source
+from generator.text import VIETNAM_TZ
+
+NOW = datetime(2024, 1, 1, tzinfo=VIETNAM_TZ)
+
+
+def parse(text, key="tin-tuc"):
+    return parse_article(Source(f"content/{key}/2023/bai.md", text), STANDARD[key], None)
+
+
+def test_every_declared_kind_has_a_validator():
+    assert set(KINDS) == set(VALIDATORS)
+    for ctype in STANDARD.values():
+        for spec in ctype.fields:
+            assert spec.kind in VALIDATORS, (ctype.key, spec.name)
+
+
+def test_the_standard_declarations_keep_the_article_contract():
+    assert list(STANDARD) == ["tin-tuc", "ban-tin", "thong-bao", "trang"]
+    for key in ("tin-tuc", "ban-tin", "thong-bao"):
+        assert STANDARD[key].field("date").required == UNLESS_DRAFT
+    assert STANDARD["trang"].field("date").required != UNLESS_DRAFT and not STANDARD["trang"].dated
+    assert STANDARD["ban-tin"].field("period").required == REQUIRED
+    assert STANDARD["tin-tuc"].field("period") is None
+
+
+def test_a_known_field_in_another_case_is_an_error_not_a_silent_publish():
+    item, problems = parse("---\ntitle: Bài\ndate: 2023-01-01\nDraft: true\n---\nNội dung.\n")
+    assert item is None
+    (problem,) = [p for p in problems if p.code == "field_case"]
+    assert problem.line == 4 and problem.level == "error"
+    assert '"Draft"' in problem.message and "draft:" in problem.message
+    item, problems = parse("---\nTitle: Bài\ndate: 2023-01-01\n---\nNội dung.\n")
+    assert item is None and {p.code for p in problems} >= {"field_case", "missing_field"}
+
+
+def test_an_unknown_field_is_a_warning_with_a_suggestion():
+    item, problems = parse("---\ntitle: Bài\ndate: 2023-01-01\ncategoy: Kinh tế\n---\nNội dung.\n")
+    assert item is not None
+    (problem,) = problems
+    assert problem.level == "warning" and problem.line == 4 and '"category"' in problem.message
+
+
+def test_emptiness_is_one_rule_for_build_and_check():
+    assert is_empty_body("") and is_empty_body("  \n\n")
+    assert is_empty_body("<!-- Viết nội dung bài ở đây -->\n\n<!-- hai -->\n")
+    assert is_empty_body("<!-- chưa đóng\n")
+    assert not is_empty_body("<!-- x -->\nMột câu.")
+    assert not is_empty_body("![Ảnh](media/a.jpg)")
+    # the comment `new` writes: build refuses the published article…
+    comment = STANDARD["tin-tuc"].scaffold_body
+    item, problems = parse(f"---\ntitle: Bài\ndate: 2023-01-01\n---\n\n{comment}")
+    assert item is None and [p.code for p in problems] == ["empty_article"] and problems[0].line == 6  # the comment line
+    # …and check warns about the draft, by the same rule
+    item, problems = parse(f"---\ntitle: Bài\ndraft: true\n---\n\n{comment}")
+    assert problems == [] and item.empty
+    findings = [f for f in article_findings(item, NOW) if f.code == "empty_article"]
+    assert [(f.level, f.line) for f in findings] == [("warning", 6)]
+    item, _ = parse("---\ntitle: Bài\ndraft: true\n---\n\nCó nội dung.\n")
+    assert not item.empty and "empty_article" not in {f.code for f in article_findings(item, NOW)}
+
+
+def test_check_advises_on_the_fields_the_declaration_marks():
+    item, _ = parse("---\ntitle: Bài\ndate: 2023-01-01\n---\n\nCó nội dung.\n")
+    assert {f.code for f in article_findings(item, NOW)} == {"default_category", "default_summary"}
+    page, _ = parse("---\ntitle: Giới thiệu\n---\n\nCó nội dung.\n", "trang")
+    assert article_findings(page, NOW) == []
