@@ -67,7 +67,7 @@ def test_every_page_has_lang_masthead_and_tthc_widget(built_sample):
         widget = doc.find("section", class_="tthc")
         assert widget is not None, page
         assert text_of(widget.find("h2")) == "Kết quả giải quyết TTHC"
-        assert text_of(widget.find(class_="tthc-rate")) == "Đến tháng 12 đã giải quyết: 99,9%"
+        assert text_of(widget.find(class_="tthc-rate")) == "Từ tháng 1 đến tháng 12/2023 đã giải quyết: 99,9%"
         figures = {text_of(d.find("dt")): text_of(d.find("dd")) for d in widget.find("dl").find_all("div")}
         assert figures == {"Số hồ sơ xử lý:": "3.340", "Trước & đúng hạn:": "3.338",
                            "Trễ hạn:": "2", "Tỉ lệ trễ hạn:": "0,1%"}
@@ -225,3 +225,23 @@ def test_every_internal_link_resolves(built_sample):
             if not target.exists():
                 missing.append((page.relative_to(built_sample).as_posix(), ref))
     assert missing == []
+
+
+def test_a_partial_year_is_never_presented_as_the_whole(tmp_path):
+    """tthc.yml with 2023-12 then 2026-10: a warning names the missing months, and the
+    widget and statistics page say the 2026 figures cover October only."""
+    from tests.conftest import make_site, run_build
+
+    content = make_site(tmp_path, {}, tthc_yml=(
+        "months:\n  - {month: 2023-12, on_time: 300, late: 0}\n  - {month: 2026-10, on_time: 99, late: 1}\n"))
+    out = tmp_path / "out"
+    result = run_build("--content", str(content), "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "tthc.yml:3: cảnh báo: sau tháng 12/2023 là tháng 10/2026" in result.stderr
+    assert "33 tháng, từ tháng 1/2024 đến tháng 9/2026" in result.stderr
+    home = soup(out / "index.html")
+    assert text_of(home.find(class_="tthc-rate")) == "Tháng 10/2026 đã giải quyết: 99%"
+    stats = soup(out / "thong-ke-tthc" / "index.html")
+    section = stats.find("section", attrs={"aria-labelledby": "nam-2026"})
+    assert text_of(section.find("p")).startswith("Tháng 10/2026: đã xử lý 100 hồ sơ")
+    assert text_of(section.find("tfoot").find("th")) == "Cộng"

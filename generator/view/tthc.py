@@ -41,10 +41,30 @@ class MonthView:
     figures: FiguresView
 
 
+def period(year: YearStats) -> str:
+    """The months *year*'s figures cover, said so that a part is never read as the whole:
+    "Tháng 10/2026", "Từ tháng 1 đến tháng 10/2026", "Từ tháng 1 đến tháng 10/2026,
+    trừ tháng 3, 4" (months without data inside the span)."""
+    months = [row.month for row in year.months]
+    first, last = months[0], months[-1]
+    if first == last:
+        return f"Tháng {last}/{year.year}"
+    text = f"Từ tháng {first} đến tháng {last}/{year.year}"
+    missing = [m for m in range(first, last + 1) if m not in months]
+    if missing:
+        text += ", trừ tháng " + ", ".join(str(m) for m in missing)
+    return text
+
+
+def is_whole_year(year: YearStats) -> bool:
+    return [row.month for row in year.months] == list(range(1, 13))
+
+
 @dataclass(frozen=True)
 class YearView:
     year: int
-    last_month: int
+    period: str  # "Từ tháng 1 đến tháng 10/2026"
+    total_label: str  # the total row's heading: "Cả năm" only for twelve months of data
     months: tuple[MonthView, ...]
     total: FiguresView
     chart: Chart
@@ -52,7 +72,7 @@ class YearView:
 
 def year_view(year: YearStats) -> YearView:
     return YearView(
-        year=year.year, last_month=year.last_month,
+        year=year.year, period=period(year), total_label="Cả năm" if is_whole_year(year) else "Cộng",
         months=tuple(MonthView(month_number(row.year, row.month), figures_view(row.figures))
                      for row in year.months),
         total=figures_view(year.total), chart=chart_for(year),
@@ -64,7 +84,7 @@ class Widget:
     """The sidebar box: year to date of the latest year with data."""
 
     year: int
-    last_month: int
+    period: str  # the months the figures cover (see ``period``)
     total: FiguresView
     updated: str  # "11/12/2023 10:17:19", or "" when tthc.yml gives no time
 
@@ -73,7 +93,7 @@ def widget(tthc: Tthc) -> Widget | None:
     current = tthc.current
     if current is None:
         return None
-    return Widget(current.year, current.last_month, figures_view(current.total), updated_text(tthc))
+    return Widget(current.year, period(current), figures_view(current.total), updated_text(tthc))
 
 
 @dataclass(frozen=True)

@@ -127,7 +127,7 @@ def test_statistics_and_widget_are_text_for_the_templates():
     assert (month.figures.on_time_rate, month.figures.late_rate) == ("99,9%", "0,1%")
     assert stats.updated == ""
     box = widget(Tthc(None, "", rows))
-    assert (box.year, box.last_month, box.total.on_time_rate) == (2023, 1, "99,9%")
+    assert (box.year, box.period, box.total.on_time_rate) == (2023, "Tháng 1/2023", "99,9%")
     assert widget(Tthc(None, "", ())) is None
 
 
@@ -141,3 +141,29 @@ def test_list_titles_number_their_pages_after_the_first():
     assert ui.numbered("Tin tức", 2) == "Tin tức - trang 2"
     assert ui.numbered(ui.tag_title("OCOP"), 3) == "Thẻ: OCOP - trang 3"
     assert ui.month_title("tháng 7/2023") == "Lưu trữ tháng 7/2023"
+
+
+# --- the period TTHC figures cover --------------------------------------------
+
+from generator.view.tthc import period, year_view  # noqa: E402
+
+
+def months_of(year: int, *months: int) -> YearStats:
+    return YearStats(year, tuple(MonthRow(year, m, Figures(1, 0)) for m in months))
+
+
+@pytest.mark.parametrize("months, expected", [
+    ((10,), "Tháng 10/2026"),  # 2023-12 then 2026-10: one month, said as one month
+    (tuple(range(1, 11)), "Từ tháng 1 đến tháng 10/2026"),
+    ((3, 4, 5), "Từ tháng 3 đến tháng 5/2026"),
+    ((1, 2, 5, 6), "Từ tháng 1 đến tháng 6/2026, trừ tháng 3, 4"),
+    (tuple(range(1, 13)), "Từ tháng 1 đến tháng 12/2026"),
+])
+def test_the_period_says_which_months_the_figures_cover(months, expected):
+    assert period(months_of(2026, *months)) == expected
+
+
+def test_only_twelve_months_of_data_are_called_the_whole_year():
+    assert year_view(months_of(2026, *range(1, 13))).total_label == "Cả năm"
+    assert year_view(months_of(2026, *range(1, 12))).total_label == "Cộng"
+    assert year_view(months_of(2026, 1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12)).total_label == "Cộng"
