@@ -69,6 +69,7 @@ MESSAGES: dict[str, str] = {
     "tthc_gap": "sau tháng {before} là tháng {after}: không có số liệu {missing} — thêm {them} nếu có số liệu (khung TTHC chỉ tính các tháng có số liệu)",
     # theme
     "template": "lỗi trong giao diện: {problem}",
+    "search_index": "không tạo được chỉ mục tìm kiếm ({problem}) — chạy lại; nếu vẫn lỗi, cài lại bantin (pip install -e .)",
     # python build.py new
     "new_exists": "tệp này đã có, bantin không ghi đè — mở tệp để sửa tiếp, hoặc đặt một tiêu đề khác",
     "new_same_slug": "đã có bài cùng tên tệp ({other}), hai bài sẽ trùng địa chỉ — đặt một tiêu đề khác",

@@ -84,6 +84,16 @@ def paginate(base_title: str, url_of, articles: tuple[Article, ...], template: s
     return plans
 
 
+def search_plan() -> PagePlan:
+    """The search page: a form, and the script that queries the Pagefind index."""
+    return PagePlan(
+        url=urls.SEARCH, template="search.html", title=ui.SEARCH,
+        crumbs=(HOME_CRUMB, (ui.SEARCH, urls.SEARCH)),
+        data={"sections": tuple((s.key, s.title) for s in SECTIONS.values()),
+              "section_urls": {s.key: urls.section(s.key) for s in SECTIONS.values() if s.dated}},
+        description=ui.SEARCH_DESCRIPTION)
+
+
 def plan_pages(site: Site) -> tuple[PagePlan, ...]:
     """Every page of the site, in a stable order."""
     plans: list[PagePlan] = []
@@ -174,5 +184,6 @@ def plan_pages(site: Site) -> tuple[PagePlan, ...]:
         crumbs=(HOME_CRUMB, (ui.STATS_CRUMB, urls.STATS)),
         data={"stats": statistics(site.tthc)},
         description=ui.STATS_DESCRIPTION))
+    plans.append(search_plan())
     plans.append(PagePlan(url=urls.NOT_FOUND, template="404.html", title=ui.NOT_FOUND))
     return tuple(plans)

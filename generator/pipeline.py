@@ -26,6 +26,7 @@ from .model import Site, build_site
 from .page_cache import PageCache
 from .safefs import inside
 from .render import Output, render_site
+from .search import IndexFailed, search_index
 from .source import decode
 from .text import VIETNAM_TZ
 from .tthc import EMPTY, Tthc, parse_tthc
@@ -216,6 +217,14 @@ def render(options: BuildOptions, site: Site, progress=None, cache: PageCache | 
     return outputs
 
 
+def search_files(options: BuildOptions, site: Site) -> list[tuple[str, bytes]]:
+    """The search index of the published articles, as files for the staging folder."""
+    try:
+        return search_index(site, options.moment())
+    except IndexFailed as exc:
+        raise BuildFailed([diag(str(options.output), None, "search_index", problem=str(exc))]) from exc
+
+
 def check_output_place(options: BuildOptions) -> None:
     """The output folder may not be, hold or sit inside the content or theme folder.
 
@@ -242,7 +251,7 @@ def build(options: BuildOptions, wait_message=None, progress=None) -> BuildRepor
     site = loaded.site
     page_cache = page_cache_for(options)
     outputs = render(options, site, progress, page_cache)
-    files = [(o.path, o.data) for o in outputs]
+    files = [(o.path, o.data) for o in outputs] + search_files(options, site)
     image_cache = image_cache_for(options)
     with tempfile.TemporaryDirectory(prefix="bantin-images-") as scratch:
         cache = image_cache or images.ImageCache(Path(scratch))

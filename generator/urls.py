@@ -15,6 +15,9 @@ TAGS = "/the/"
 FEED = "/feed.xml"
 SITEMAP = "/sitemap.xml"
 STYLE = "/static/style.css"
+SEARCH = "/tim-kiem/"
+SEARCH_INDEX = "/pagefind/"  # Pagefind's index and its scripts
+SEARCH_SCRIPT = "/static/search.js"
 PAGE_SEGMENT = "trang-{n}"
 
 

@@ -21,6 +21,7 @@ from .tthc import Widget, widget
 @dataclass(frozen=True)
 class Chrome:
     csp: Markup  # the Content-Security-Policy <meta> value, quotes kept as they are
+    search_csp: Markup  # the same for the search page, which runs Pagefind
     masthead_heading: str  # "TRANG THÔNG TIN ĐIỆN TỬ XÃ LAM SƠN - HUYỆN THANH MIỆN"
     phone: tuple[Piece, ...]  # the masthead phone line, numbers as tel: links
     tthc: Widget | None  # the sidebar's TTHC box (None: no figures yet)
@@ -29,6 +30,7 @@ class Chrome:
 def chrome(config: SiteConfig, tthc: Tthc) -> Chrome:
     return Chrome(
         csp=_attribute_safe(content_security_policy(config.embed_hosts)),
+        search_csp=_attribute_safe(content_security_policy(config.embed_hosts, search=True)),
         masthead_heading=masthead_heading(config),
         phone=phone_links(config.masthead.phone) if config.masthead.phone else (),
         tthc=widget(tthc),

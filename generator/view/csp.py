@@ -2,6 +2,9 @@
 
 Nothing may load from elsewhere: no scripts at all, styles and images from the
 site itself; frames only from the hosts site.yml allows for embedded video.
+Forms may only go to the site itself (the search box in the header). The search
+page alone may run scripts: its own (Pagefind and search.js), Pagefind's
+WebAssembly and web worker, and fetch the index from the site.
 """
 
 from __future__ import annotations
@@ -13,10 +16,13 @@ import re
 _HOST = re.compile(r"[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?")
 
 _BASE = ("default-src 'none'", "style-src 'self'", "img-src 'self' data:")
-_TAIL = ("base-uri 'none'", "form-action 'none'")
+_TAIL = ("base-uri 'none'", "form-action 'self'")
+#: what the search page adds: nothing but the site's own scripts, WebAssembly
+#: compilation (not eval of text), the worker and the index requests
+_SEARCH = ("script-src 'self' 'wasm-unsafe-eval'", "worker-src 'self'", "connect-src 'self'")
 
 
-def content_security_policy(embed_hosts: tuple[str, ...] = ()) -> str:
+def content_security_policy(embed_hosts: tuple[str, ...] = (), search: bool = False) -> str:
     """The policy as one header value, directives in a fixed order.
 
     *embed_hosts* must already be validated host names (config.py); anything else
@@ -26,6 +32,8 @@ def content_security_policy(embed_hosts: tuple[str, ...] = ()) -> str:
         if not _HOST.fullmatch(host):
             raise ValueError(f"not a host name: {host!r}")
     directives = list(_BASE)
+    if search:
+        directives += _SEARCH
     if embed_hosts:
         directives.append("frame-src " + " ".join(f"https://{host}" for host in embed_hosts))
     directives += _TAIL

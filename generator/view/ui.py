@@ -16,6 +16,8 @@ STATS = "Kết quả giải quyết thủ tục hành chính"
 STATS_CRUMB = "Kết quả giải quyết TTHC"
 STATS_DESCRIPTION = "Số hồ sơ thủ tục hành chính đã giải quyết theo tháng"
 NOT_FOUND = "Không tìm thấy trang"
+SEARCH = "Tìm kiếm"
+SEARCH_DESCRIPTION = "Tìm bài viết, thông báo, bản tin và trang"
 
 
 def numbered(title: str, page: int) -> str:

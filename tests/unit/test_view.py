@@ -26,7 +26,15 @@ def test_policy_allows_nothing_from_elsewhere_without_embed_hosts():
     assert policy["style-src"] == ["'self'"]
     assert policy["img-src"] == ["'self'", "data:"]
     assert "frame-src" not in policy and "script-src" not in policy
-    assert policy["base-uri"] == ["'none'"] and policy["form-action"] == ["'none'"]
+    assert policy["base-uri"] == ["'none'"]
+    assert policy["form-action"] == ["'self'"]  # the search box in the header, to our own page
+
+
+def test_search_policy_adds_only_own_scripts_wasm_worker_and_fetch():
+    plain, search = directives(content_security_policy()), directives(content_security_policy(search=True))
+    assert search["script-src"] == ["'self'", "'wasm-unsafe-eval'"]  # no eval of text, no inline
+    assert search["worker-src"] == ["'self'"] and search["connect-src"] == ["'self'"]
+    assert {k: v for k, v in search.items() if k not in ("script-src", "worker-src", "connect-src")} == plain
 
 
 def test_policy_frames_only_the_embed_hosts_over_https():
