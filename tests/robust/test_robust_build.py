@@ -107,12 +107,19 @@ def test_a_second_build_waits_for_the_lock_and_says_so(tmp_path):
     out = tmp_path / "public"
     lock = Paths.of(out.absolute()).lock
     lock.parent.mkdir(parents=True, exist_ok=True)
-    with filelock.FileLock(str(lock), thread_local=False):  # another build is writing
-        process = start(content, out)
-        time.sleep(3)
-        assert process.poll() is None, process.communicate()
+    log = tmp_path / "stderr.txt"
+    with filelock.FileLock(str(lock), thread_local=False), open(log, "w") as stderr:  # another build is writing
+        process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), *args(content, out)], cwd=ROOT,
+                                   stdout=subprocess.DEVNULL, stderr=stderr, text=True)
+        deadline = time.monotonic() + 60  # however loaded the machine, it reaches the lock and waits
+        while "chờ" not in log.read_text(encoding="utf-8") and time.monotonic() < deadline:
+            assert process.poll() is None, log.read_text(encoding="utf-8")
+            time.sleep(0.2)
+        time.sleep(1)
+        assert process.poll() is None, log.read_text(encoding="utf-8")
         assert not out.exists()
-    _, err = process.communicate(timeout=60)
+    process.wait(timeout=60)
+    err = log.read_text(encoding="utf-8")
     assert process.returncode == 0, err
     assert "chờ" in err
     assert (out / "index.html").exists()
