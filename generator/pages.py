@@ -84,13 +84,13 @@ def paginate(base_title: str, url_of, articles: tuple[Article, ...], template: s
     return plans
 
 
-def search_plan() -> PagePlan:
+def search_plan(types: ct.ContentTypes) -> PagePlan:
     """The search page: a form, and the script that queries the Pagefind index."""
     return PagePlan(
         url=urls.SEARCH, template="search.html", title=ui.SEARCH,
         crumbs=(HOME_CRUMB, (ui.SEARCH, urls.SEARCH)),
-        data={"sections": tuple((s.key, s.title) for s in SECTIONS.values()),
-              "section_urls": {s.key: urls.section(s.key) for s in SECTIONS.values() if s.dated}},
+        data={"sections": tuple((t.key, t.title) for t in types.values()),
+              "section_urls": {t.key: urls.section(t.key) for t in types.values() if t.list_page is not None}},
         description=ui.SEARCH_DESCRIPTION)
 
 
@@ -184,6 +184,6 @@ def plan_pages(site: Site) -> tuple[PagePlan, ...]:
         crumbs=(HOME_CRUMB, (ui.STATS_CRUMB, urls.STATS)),
         data={"stats": statistics(site.tthc)},
         description=ui.STATS_DESCRIPTION))
-    plans.append(search_plan())
+    plans.append(search_plan(types))
     plans.append(PagePlan(url=urls.NOT_FOUND, template="404.html", title=ui.NOT_FOUND))
     return tuple(plans)

@@ -31,7 +31,6 @@ from datetime import datetime
 from pathlib import Path
 
 from . import urls
-from .config import SECTIONS
 from .content import Article
 from .model import Site, is_published
 from .text import format_date
@@ -61,7 +60,7 @@ def _meta(kind: str, name: str, value: str) -> str:
 def search_document(article: Article, site: Site) -> str:
     """The HTML Pagefind indexes for one article: metadata, filter, title and body
     (plus the đ-folded copy when the text has đ). Pure."""
-    section = SECTIONS[article.section]
+    section = site.types[article.section]
     # the section is metadata, not a Pagefind filter: Pagefind writes filter values
     # in hash-map order (not byte-identical between builds), so the search page
     # filters by section itself
