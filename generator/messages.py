@@ -20,6 +20,8 @@ MESSAGES: dict[str, str] = {
     "yaml_not_mapping": "phần đầu bài phải là các dòng \"tên: giá trị\" (ví dụ title: Tiêu đề), không phải {kind}",
     "too_large": "tệp quá lớn ({size_mb} MB, tối đa {limit_mb} MB) — chia bài thành nhiều bài hoặc bỏ bớt nội dung dán vào",
     "not_regular": "không phải tệp thường (đây là {kind}) — bantin chỉ đọc tệp thường; xoá nó hoặc thay bằng tệp thật",
+    "media_active": "loại tệp {suffix} có thể chứa mã chạy trên trình duyệt (như SVG, HTML, XML, JavaScript) hoặc không phải ảnh, tài liệu, âm thanh, video nên không được đăng — {fix}",
+    "media_markup": "tệp có đuôi {suffix} nhưng bên trong là mã trang web (HTML/SVG/XML), trình duyệt có thể chạy nó nên không được đăng — dùng tệp ảnh hoặc tài liệu thật, hoặc nén tệp vào một tệp .zip",
     "symlink_outside": "liên kết tượng trưng trỏ ra ngoài thư mục content/ — chép tệp thật vào content/ thay vì liên kết",
     # front matter fields
     "missing_field": "thiếu trường bắt buộc \"{field}\" — thêm dòng {field}: {example}",
