@@ -169,7 +169,10 @@ def test_bad_images_name_the_article_and_line_and_nothing_is_published(tmp_path)
         build(options(content, out))
     found = {(d.path.split("content/", 1)[1], d.line, d.code) for d in failed.value.diagnostics}
     # article a: front matter is lines 1-4, body starts on line 6: the images are on lines 10 and 12
+    # the SVG is refused twice over: as a media file (active content, media.py) and as
+    # the article's picture (images.py), each message at its own place
     assert found == {("tin-tuc/a.md", 10, "image_broken"), ("tin-tuc/a.md", 12, "image_svg"),
+                     ("media/ban-do.svg", None, "media_active"),
                      ("tin-tuc/b.md", 4, "image_outside_media"), ("tin-tuc/c.md", 4, "image_not_image")}
     assert all("—" in d.message for d in failed.value.diagnostics)  # each says how to fix it
     assert not out.exists()
