@@ -21,6 +21,7 @@ from .pages import PagePlan, plan_pages
 from .page_cache import Fingerprints, PageCache, page_site
 from .workers import parallel_map, shared_state
 from .view.chrome import Chrome, chrome as site_chrome, document_title
+from .view.feeds import feeds
 from .view.format import FILTERS
 from .view.tthc import csv_text
 
@@ -148,7 +149,7 @@ def render_site(site: Site, theme_dir: Path, now: datetime, progress=None, jobs:
 
 
 def _render_xml(env: jinja2.Environment, site: Site, name: str, url: str, now: datetime) -> Output:
-    text = env.get_template(name).render(site=site, urls=urls, now=now,
+    text = env.get_template(name).render(site=site, urls=urls, now=now, feeds=feeds(site),
                                          absolute=lambda t: urls.absolute(t, site.config.base_url))
     return Output(urls.output_path(url), text.encode("utf-8"), url)
 

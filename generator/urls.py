@@ -18,6 +18,7 @@ STYLE = "/static/style.css"
 SEARCH = "/tim-kiem/"
 SEARCH_INDEX = "/pagefind/"  # Pagefind's index and its scripts
 SEARCH_SCRIPT = "/static/search.js"
+FAVICON = "/static/favicon.svg"
 PAGE_SEGMENT = "trang-{n}"
 
 
