@@ -18,6 +18,12 @@ from .content_types import STANDARD, ContentTypes
 from .errors import WARNING, Diagnostic, diag
 from .text import format_datetime, nfc
 
+#: A first paragraph shorter than this ("Kính gửi: các hộ dân") does not serve as
+#: the summary on the home page; a longer one does, and needs no summary: line.
+MIN_SUMMARY_CHARS = 30
+#: Advised fields whose default may serve well enough that the advice is noise.
+DEFAULT_SERVES = {"summary": lambda article: len(article.summary) >= MIN_SUMMARY_CHARS}
+
 #: A date further ahead than this is most likely a typo in the year.
 FAR_FUTURE = timedelta(days=366)
 
@@ -95,7 +101,8 @@ def article_findings(article: Article, now: datetime, types: ContentTypes = STAN
     ctype = types[article.section]
     head = article.title_line or 1
     for spec in ctype.fields:
-        if spec.advise and not article.is_given(spec.name):
+        serves = DEFAULT_SERVES.get(spec.name)
+        if spec.advise and not article.is_given(spec.name) and not (serves and serves(article)):
             out.append(diag(article.source, head, spec.message("advise", "default_field"), level=WARNING,
                             field=spec.name, default=article.value(spec.name), example=spec.example))
     if article.empty:
@@ -108,18 +115,18 @@ def article_findings(article: Article, now: datetime, types: ContentTypes = STAN
 
 
 def duplicate_titles(articles: list[Article]) -> list[Diagnostic]:
-    """Two articles with the same title (compared without case and spacing): a warning on each."""
+    """Two articles with the same title (compared without case and spacing): one warning,
+    on the later file, naming the first. Two at one address are already an error
+    (``model.find_collisions``): one problem, one message."""
     first: dict[str, Article] = {}
     out: list[Diagnostic] = []
     for article in sorted(articles, key=lambda a: a.source):
         key = " ".join(nfc(article.title).casefold().split())
         other = first.setdefault(key, article)
-        if other is article:
+        if other is article or other.url == article.url:
             continue
         out.append(diag(article.source, article.title_line, "duplicate_title", level=WARNING,
                         title=article.title, other=other.source))
-        out.append(diag(other.source, other.title_line, "duplicate_title", level=WARNING,
-                        title=other.title, other=article.source))
     return out
 
 

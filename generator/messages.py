@@ -83,7 +83,7 @@ MESSAGES: dict[str, str] = {
     "cover_no_alt": "ảnh đại diện \"{target}\" thiếu mô tả cho người khiếm thị — thêm dòng image_alt: Mô tả ảnh",
     "default_category": "bài chưa có chuyên mục (category) nên được xếp vào \"{default}\" — nếu muốn chuyên mục khác, thêm dòng category: {example}",
     "default_field": "bài chưa có trường \"{field}\" nên dùng giá trị mặc định — nếu muốn khác, thêm dòng {field}: {example}",
-    "default_summary": "bài chưa có tóm tắt (summary) nên trang chủ dùng đoạn đầu tiên — nếu muốn tóm tắt khác, thêm dòng summary: Một câu tóm tắt bài viết",
+    "default_summary": "bài chưa có tóm tắt (summary) và đoạn đầu tiên (\"{default}\") quá ngắn để làm tóm tắt trên trang chủ — thêm dòng summary: Một câu tóm tắt bài viết",
     "not_nfc": "chữ có dấu ở dòng này được lưu ở dạng tổ hợp (không phải Unicode dựng sẵn) — đặt bộ gõ ở chế độ Unicode dựng sẵn rồi gõ lại, hoặc lưu lại tệp bằng trình soạn thảo hỗ trợ Unicode",
     "control_chars": "có ký tự điều khiển không nhìn thấy ({chars}) — xoá ký tự này (thường do dán từ Word hay PDF)",
     "empty_article": "bài không có nội dung — viết nội dung bên dưới dòng --- thứ hai, hoặc xoá tệp",

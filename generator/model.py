@@ -82,7 +82,7 @@ def is_published(article: Article, now: datetime) -> bool:
 
 
 def find_collisions(articles: list[Article]) -> list[Diagnostic]:
-    """Two articles at one URL: an error on each, naming the other file."""
+    """Two articles at one URL: one error, on the later file, naming the first."""
     seen: dict[str, Article] = {}
     out: list[Diagnostic] = []
     for article in sorted(articles, key=lambda a: a.source):
@@ -92,8 +92,6 @@ def find_collisions(articles: list[Article]) -> list[Diagnostic]:
             continue
         out.append(diag(article.source, article.lines.get("slug") or article.title_line,
                         "duplicate_url", url=article.url, other=other.source))
-        out.append(diag(other.source, other.lines.get("slug") or other.title_line,
-                        "duplicate_url", url=other.url, other=article.source))
     return out
 
 

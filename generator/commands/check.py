@@ -137,11 +137,19 @@ def run(args) -> int:
             print(item.format())
     if args.verbose:
         print(f"Đã kiểm tra {len(read_texts(args.content))} tệp trong {args.content}/.")
-    if not findings:
-        print("Không có lỗi nào. Nội dung sẵn sàng để tạo trang.")
-    else:
-        print(f"Kết quả kiểm tra: {len(errors)} lỗi, {len(warnings)} cảnh báo."
-              + (" Sửa các lỗi trên rồi chạy lại." if errors else ""))
+    print(summary_line(len(errors), len(warnings), args.strict))
     if errors or (args.strict and warnings):
         return 1
     return 0
+
+
+def summary_line(errors: int, warnings: int, strict: bool) -> str:
+    """The last line: it says whether the content passed, as the exit code does."""
+    if not errors and not warnings:
+        return "Không có lỗi nào. Nội dung sẵn sàng để tạo trang."
+    if errors:
+        return f"Kết quả kiểm tra: {errors} lỗi, {warnings} cảnh báo. Sửa các lỗi trên rồi chạy lại."
+    if strict:
+        return (f"Kết quả kiểm tra: {warnings} cảnh báo, tính là lỗi vì có --strict. "
+                "Sửa các cảnh báo trên rồi chạy lại.")
+    return f"Kết quả kiểm tra: 0 lỗi, {warnings} cảnh báo. Nội dung tạo được trang; nên xem lại các cảnh báo trên."
