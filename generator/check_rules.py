@@ -16,7 +16,7 @@ from urllib.parse import unquote
 from .content import Article
 from .content_types import STANDARD, ContentTypes
 from .errors import WARNING, Diagnostic, diag
-from .text import format_datetime, nfc
+from .text import fold_name, format_datetime, nfc
 
 #: A first paragraph shorter than this ("Kính gửi: các hộ dân") does not serve as
 #: the summary on the home page; a longer one does, and needs no summary: line.
@@ -46,6 +46,22 @@ class Targets:
             return True
         return not path.endswith("/") and path + "/" in self.urls
 
+    def case_twin(self, target: str) -> str | None:
+        """The file whose name differs from *target*'s only in letter case, site-root ("/media/…")."""
+        path = unquote(target.split("#", 1)[0].split("?", 1)[0])
+        index = self._folded
+        return index.get(fold_name(path)) if path not in self.files else None
+
+    @property
+    def _folded(self) -> dict[str, str]:
+        cached = self.__dict__.get("_folded_cache")
+        if cached is None:
+            cached = {}
+            for name in sorted(self.files):
+                cached.setdefault(fold_name(name), name)
+            object.__setattr__(self, "_folded_cache", cached)
+        return cached
+
 
 def body_line(article: Article, source_text: str, needle: str) -> int | None:
     """The first line at or after the body start whose text holds *needle* (a link target)."""
@@ -71,7 +87,11 @@ def link_findings(article: Article, source_text: str, targets: Targets) -> list[
             continue
         line = body_line(article, source_text, link)
         other = targets.unpublished.get(link) or targets.unpublished.get(link + "/")
-        if other:
+        twin = targets.case_twin(link)
+        if twin:
+            out.append(diag(article.source, line, "wrong_case", target=unquote(link).lstrip("/"),
+                            found=twin.lstrip("/")))
+        elif other:
             out.append(diag(article.source, line, "link_unpublished", level=WARNING,
                             target=link, other=other))
         else:
@@ -80,7 +100,12 @@ def link_findings(article: Article, source_text: str, targets: Targets) -> list[
         line = body_line(article, source_text, src)
         internal = src.startswith("/")
         if internal and not targets.exists(src):
-            out.append(diag(article.source, line, "missing_image", target=src.lstrip("/")))
+            twin = targets.case_twin(src)
+            if twin:
+                out.append(diag(article.source, line, "wrong_case", target=unquote(src).lstrip("/"),
+                                found=twin.lstrip("/")))
+            else:
+                out.append(diag(article.source, line, "missing_image", target=src.lstrip("/")))
         if not alt.strip():
             shown = src.lstrip("/") if internal else src
             out.append(diag(article.source, line, "image_no_alt", level=WARNING, target=shown))

@@ -20,7 +20,7 @@ import nh3
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from . import figures
+from . import figures, urls
 from .article_tables import PhoneTables, wrap_tables
 from .editor_markdown import EditorHabits
 
@@ -103,7 +103,7 @@ class _LinkCollector(Treeprocessor):
             normal += "/"
         found.append(normal)
         rest = ("?" + split.query if split.query else "") + ("#" + split.fragment if split.fragment else "")
-        return ARTICLE_ROOT + normal.lstrip("/") + rest
+        return urls.encode(ARTICLE_ROOT + normal.lstrip("/") + rest)  # "Ảnh Lễ hội.JPG": %-encoded
 
 
 class _Collect(Extension):

@@ -78,6 +78,7 @@ MESSAGES: dict[str, str] = {
     # python build.py check
     "broken_link": "liên kết \"{target}\" không trỏ tới trang hay tệp nào — sửa địa chỉ (ví dụ /tin-tuc/ten-bai/) hoặc bỏ liên kết",
     "link_unpublished": "liên kết \"{target}\" trỏ tới bài chưa đăng ({other}) — người đọc sẽ gặp trang lỗi cho đến khi bài đó được đăng",
+    "wrong_case": "không có tệp \"{target}\" nhưng có \"{found}\": tên chỉ khác chữ hoa/chữ thường, mà máy chủ web phân biệt hai cách viết — sửa đường dẫn thành {found} (hoặc đổi tên tệp cho khớp)",
     "missing_image": "ảnh \"{target}\" không có trong thư mục content/ — chép ảnh vào content/media/ hoặc sửa đường dẫn",
     "image_no_alt": "ảnh \"{target}\" thiếu mô tả cho người khiếm thị — viết mô tả trong ngoặc vuông: ![Mô tả ảnh]({target})",
     "cover_no_alt": "ảnh đại diện \"{target}\" thiếu mô tả cho người khiếm thị — thêm dòng image_alt: Mô tả ảnh",

@@ -28,7 +28,7 @@ from .safefs import inside
 from .render import Output, render_site
 from .search import IndexFailed, search_index
 from .source import decode
-from .text import VIETNAM_TZ
+from .text import VIETNAM_TZ, case_twin
 from .tthc import EMPTY, Tthc, parse_tthc
 from .writer import write_site
 
@@ -103,9 +103,14 @@ def load_tthc(content: Path, now: datetime) -> tuple[Tthc | None, list[Diagnosti
 
 def check_files(content: Path, config: SiteConfig, articles: list[Article]) -> list[Diagnostic]:
     """Cover images and banner images must exist inside content/."""
-    out = list(media_files(content)[1])
+    files, out = media_files(content)
+    names = {rel for _, rel in files}
     for article in articles:
-        if article.image and (content / article.image).is_file() and not inside(content / article.image, content):
+        twin = case_twin(article.image, names) if article.image and article.image not in names else None
+        if twin:  # on Windows and macOS is_file() says yes, a web server says 404
+            out.append(diag(article.source, article.lines.get("image"), "wrong_case", target=article.image,
+                            found=twin))
+        elif article.image and (content / article.image).is_file() and not inside(content / article.image, content):
             out.append(diag(article.source, article.lines.get("image"), "symlink_outside"))
         elif article.image and not (content / article.image).is_file():
             out.append(diag(article.source, article.lines.get("image"), "field_type", field="image",

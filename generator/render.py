@@ -57,7 +57,7 @@ def render_page(env: jinja2.Environment, site: Site, plan: PagePlan, now: dateti
 
     def url(target: str) -> str:
         if absolute_links:
-            return urls.absolute(target, site.config.base_url) if site.config.base_url else target
+            return urls.absolute(target, site.config.base_url)  # site-root without a base_url
         return urls.relative(target, plan.url)
 
     html = template.render(

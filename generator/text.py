@@ -36,6 +36,18 @@ def nfc(value: str) -> str:
     return unicodedata.normalize("NFC", value)
 
 
+def fold_name(name: str) -> str:
+    """A file name as a case-insensitive file system sees it ("Ảnh.JPG" and "ảnh.jpg" are
+    one name there, two on a web server): NFC, case-folded."""
+    return nfc(name).casefold()
+
+
+def case_twin(name: str, names) -> str | None:
+    """The one of *names* that differs from *name* only in letter case (or None)."""
+    key = fold_name(name)
+    return next((other for other in sorted(names) if other != name and fold_name(other) == key), None)
+
+
 def slugify(value: str) -> str:
     """Transliterate a Vietnamese title to a URL slug.
 

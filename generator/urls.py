@@ -6,6 +6,9 @@ with ``relative`` so the site works under any base path and from any host.
 
 from __future__ import annotations
 
+import re
+from urllib.parse import quote
+
 HOME = "/"
 NOT_FOUND = "/404.html"
 STATS = "/thong-ke-tthc/"
@@ -58,6 +61,17 @@ def output_path(url: str) -> str:
     return path + "index.html" if url.endswith("/") else path
 
 
+#: A character that may not stand as it is in a URL path (a space, a Vietnamese
+#: letter, a "%" that starts no escape); an existing %XX escape is kept.
+_UNSAFE = re.compile(r"%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~!$&'()*+,;=:@/%?#]")
+
+
+def encode(target: str) -> str:
+    """"/media/Ảnh Lễ hội.JPG" -> "/media/%E1%BA%A2nh%20L%E1%BB%85%20h%E1%BB%99i.JPG": what
+    src and href need (HTML forbids spaces there). Idempotent."""
+    return _UNSAFE.sub(lambda match: quote(match.group(0), safe=""), target)
+
+
 def relative(target: str, from_url: str) -> str:
     """A link from the page at *from_url* to *target* (both site-root URLs).
 
@@ -78,9 +92,11 @@ def relative(target: str, from_url: str) -> str:
     rel = "/".join([".."] * (len(base) - common) + parts[common:])
     if is_dir:
         rel = rel + "/" if rel else "./"
-    return rel + hash_ + fragment
+    return encode(rel + hash_ + fragment)
 
 
 def absolute(target: str, base_url: str) -> str:
     """A full URL for feeds, sitemaps and canonical links (base_url ends with "/")."""
-    return base_url + target.lstrip("/") if base_url and target.startswith("/") else target
+    if not target.startswith("/"):
+        return target
+    return base_url + encode(target).lstrip("/") if base_url else encode(target)

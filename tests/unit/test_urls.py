@@ -52,3 +52,15 @@ def test_relative_agrees_with_posixpath():
         assert urls.relative(target, page) == reference(target, page), (target, page)
         checked += 1
     assert checked > 4000
+
+
+def test_spaces_and_vietnamese_letters_are_percent_encoded_once():
+    name = "/media/2023/Ảnh Lễ hội 2023.JPG"
+    encoded = urls.encode(name)
+    assert " " not in encoded and encoded.isascii()
+    assert encoded == "/media/2023/%E1%BA%A2nh%20L%E1%BB%85%20h%E1%BB%99i%202023.JPG"
+    assert urls.encode(encoded) == encoded  # an address already encoded stays as it is
+    assert urls.encode("/media/100%.pdf") == "/media/100%25.pdf"
+    assert urls.relative(name, "/tin-tuc/le-hoi/") == "../../" + encoded[1:]
+    assert urls.absolute(name, "https://lamson.example.vn/") == "https://lamson.example.vn" + encoded
+    assert urls.relative("/tin-tuc/le-hoi/#anh-1", "/") == "tin-tuc/le-hoi/#anh-1"  # ASCII unchanged
