@@ -22,6 +22,7 @@ from .content_types import (BOOL, CONTENT_PATH, DATE, INT, MONTH, SLUG, STANDARD
                             ContentType, ContentTypes)
 from .errors import Diagnostic, diag
 from .markup import plain_text, render_markdown
+from .safefs import KIND_NAMES, NotRegularFile, inside, read_regular
 from .source import FrontMatter, Source, decode, kind_name, split_front_matter
 from .text import parse_datetime, parse_month, slugify
 from .workers import parallel_map, shared_state
@@ -320,13 +321,29 @@ ARTICLE_SUFFIXES = (".md", ".markdown")
 
 
 def content_files(content_dir: Path) -> tuple[list[Path], list[Diagnostic]]:
-    """Every article file under the section folders, sorted; symlinks leaving content/ refused."""
+    """Every article file under the section folders, sorted. A linked folder or file
+    is followed when it stays inside content/, else refused (never silently skipped);
+    a link back to a folder it is in is refused as a loop. content/media is media.py's."""
     root = content_dir.resolve()
     found: list[Path] = []
     out: list[Diagnostic] = []
-    for dirpath, dirnames, filenames in os.walk(content_dir, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+    for dirpath, dirnames, filenames in os.walk(content_dir, followlinks=True):
         here = Path(dirpath)
+        keep = []
+        for name in sorted(dirnames):
+            sub = here / name
+            if name.startswith(".") or (here == content_dir and name == MEDIA_DIR):
+                continue
+            if os.path.islink(sub):
+                real, parent = os.path.realpath(sub), os.path.realpath(here)
+                if not inside(sub, root):
+                    out.append(diag(display_path(content_dir, sub), None, "symlink_outside"))
+                    continue
+                if parent == real or parent.startswith(real + os.sep):
+                    out.append(diag(display_path(content_dir, sub), None, "symlink_loop"))
+                    continue
+            keep.append(name)
+        dirnames[:] = keep
         for name in sorted(filenames):
             if name.startswith(".") or not name.lower().endswith(ARTICLE_SUFFIXES):
                 continue
@@ -383,7 +400,10 @@ def gather_sources(content_dir: Path, types: ContentTypes = STANDARD
                             known=", ".join(types)))
             continue
         try:
-            data = file.read_bytes()
+            data = read_regular(file)  # a FIFO or device named x.md must not block the build
+        except NotRegularFile as exc:
+            out.append(diag(path, None, "not_regular", kind=KIND_NAMES[exc.kind]))
+            continue
         except OSError as exc:
             out.append(diag(path, None, "unreadable", reason=exc.strerror or type(exc).__name__))
             continue

@@ -22,6 +22,7 @@ MESSAGES: dict[str, str] = {
     "not_regular": "không phải tệp thường (đây là {kind}) — bantin chỉ đọc tệp thường; xoá nó hoặc thay bằng tệp thật",
     "media_active": "loại tệp {suffix} có thể chứa mã chạy trên trình duyệt (như SVG, HTML, XML, JavaScript) hoặc không phải ảnh, tài liệu, âm thanh, video nên không được đăng — {fix}",
     "media_markup": "tệp có đuôi {suffix} nhưng bên trong là mã trang web (HTML/SVG/XML), trình duyệt có thể chạy nó nên không được đăng — dùng tệp ảnh hoặc tài liệu thật, hoặc nén tệp vào một tệp .zip",
+    "symlink_loop": "liên kết tượng trưng trỏ về chính thư mục chứa nó (vòng lặp) — xoá liên kết này",
     "symlink_outside": "liên kết tượng trưng trỏ ra ngoài thư mục content/ — chép tệp thật vào content/ thay vì liên kết",
     # front matter fields
     "missing_field": "thiếu trường bắt buộc \"{field}\" — thêm dòng {field}: {example}",

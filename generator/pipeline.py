@@ -24,7 +24,7 @@ from .errors import BuildFailed, Diagnostic, UsageError, diag, errors_of, sort_k
 from .media import media_files
 from .model import Site, build_site
 from .page_cache import PageCache
-from .safefs import inside
+from .safefs import KIND_NAMES, NotRegularFile, inside, read_regular
 from .render import Output, render_site
 from .search import IndexFailed, search_index
 from .source import decode
@@ -77,7 +77,9 @@ def _read_yaml_file(content: Path, name: str, required: bool):
     if not file.exists():
         return None, ([diag(path, None, "missing_site")] if required else [])
     try:
-        data = file.read_bytes()
+        data = read_regular(file)
+    except NotRegularFile as exc:
+        return None, [diag(path, None, "not_regular", kind=KIND_NAMES[exc.kind])]
     except OSError as exc:
         return None, [diag(path, None, "unreadable", reason=exc.strerror or type(exc).__name__)]
     return decode(path, data)

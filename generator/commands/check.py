@@ -20,6 +20,7 @@ from ..errors import ERROR, Diagnostic, diag, sort_key
 from ..model import build_site
 from ..pages import plan_pages
 from ..pipeline import BuildOptions, Loaded, load_config, load_site, static_copies
+from ..safefs import read_regular
 from ..source import load_yaml
 from ..tthc import EMPTY
 
@@ -56,7 +57,7 @@ def read_texts(content: Path) -> dict[str, str]:
     texts: dict[str, str] = {}
     for file in files:
         try:
-            texts[display_path(content, file)] = file.read_bytes().decode("utf-8-sig")
+            texts[display_path(content, file)] = read_regular(file).decode("utf-8-sig")
         except (OSError, UnicodeDecodeError):
             continue  # the build's own checks already name unreadable and non-UTF-8 files
     return texts

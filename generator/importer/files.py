@@ -44,7 +44,7 @@ def input_files(paths: list[Path]) -> list[Path]:
                 rel = file.relative_to(path).parts
                 if any(p.startswith(".") or p.endswith("_files") for p in rel[:-1]) or rel[-1].startswith("."):
                     continue
-                if file.is_file() and file.suffix.lower() in SUFFIXES:
+                if not file.is_dir() and file.suffix.lower() in SUFFIXES:  # a FIFO too: read_page reports it
                     files.append(file)
         else:
             files.append(path)

@@ -15,6 +15,7 @@ import yaml
 
 from ..content_types import STANDARD
 from ..errors import UsageError
+from ..safefs import read_regular
 from ..text import parse_datetime, slugify
 from .files import display, input_files, page_slug, place_images, read_page
 from .lines import norm
@@ -64,7 +65,7 @@ def existing_articles(content_root: Path) -> Existing:
         return found
     for file in sorted(content_root.rglob("*.md")):
         try:
-            text = file.read_text(encoding="utf-8-sig")
+            text = read_regular(file).decode("utf-8-sig")
         except (OSError, UnicodeDecodeError):
             continue
         match = re.match(r"---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(\r?\n|$)", text, re.S)
