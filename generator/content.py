@@ -21,6 +21,7 @@ from .config import MEDIA_DIR, SiteConfig
 from .content_types import (BOOL, CONTENT_PATH, DATE, INT, MONTH, SLUG, STANDARD, TEXT, TEXT_LIST,
                             ContentType, ContentTypes)
 from .errors import Diagnostic, diag
+from .limits import markdown_problems
 from .markup import plain_text, render_markdown
 from .safefs import KIND_NAMES, NotRegularFile, inside, read_regular
 from .source import FrontMatter, Source, decode, kind_name, split_front_matter
@@ -273,6 +274,8 @@ def _from_front_matter(path: str, fm: FrontMatter, ctype: ContentType, config: S
     empty = is_empty_body(fm.body)
     if empty and not draft:  # a published page with nothing on it
         out.append(diag(path, fm.body_line, "empty_article"))
+    # shapes that would take minutes to convert (or overflow the stack): refused first
+    out += [diag(path, at, code, **values) for at, code, values in markdown_problems(fm.body, fm.body_line)]
 
     if any(d.level == "error" for d in out):
         return None, out
