@@ -115,8 +115,8 @@ def test_usage_errors_are_explained_in_vietnamese(tmp_path, capsys):
     cwd = os.getcwd()
     os.chdir(tmp_path)
     try:
-        assert main(["new", "ban-tin"]) == 2
-        assert "--period" in capsys.readouterr().err
+        assert main(["new"]) == 2
+        assert "thiếu chuyên trang" in capsys.readouterr().err
         assert main(["new", "tin-tuc", "Bài", "--period", "2023-07"]) == 2
         assert main(["new", "ban-tin", "--period", "2023-13"]) == 2
         assert "không hợp lệ" in capsys.readouterr().err
@@ -133,3 +133,62 @@ def test_help_is_vietnamese_with_an_example():
     assert result.returncode == 0
     assert "Ví dụ:" in result.stdout and 'python build.py new tin-tuc "' in result.stdout
     assert "BANTIN_AUTHOR" in result.stdout
+
+
+def news(category, n, draft=False):
+    from tests.conftest import article
+    return article(f"Tin số {n} của chuyên mục {category}", category=category, body="Nội dung.",
+                   **({"draft": True} if draft else {}))
+
+
+def site_with_categories(tmp_path):
+    make_site(tmp_path, {
+        "tin-tuc/2024/a.md": news("Tin tức - Sự kiện", 1), "tin-tuc/2024/b.md": news("Tin tức - Sự kiện", 2),
+        "tin-tuc/2024/c.md": news("Nông thôn mới", 3),
+        "tin-tuc/2024/d.md": news("Nông thôn mới", 4, draft=True), "tin-tuc/2024/e.md": news("Nông thôn mới", 5, draft=True),
+        "thong-bao/2024/f.md": news("Thông báo khẩn", 6),
+    })
+
+
+def test_new_takes_the_category_most_used_in_the_section(tmp_path):
+    site_with_categories(tmp_path)
+    result = run_new(tmp_path, "tin-tuc", "Hội nghị tổng kết năm")
+    assert result.returncode == 0, result.stderr
+    assert front_matter(tmp_path / result.stdout.strip())[0]["category"] == "Tin tức - Sự kiện"  # drafts do not count
+    notice = run_new(tmp_path, "thong-bao", "Lịch cắt điện")
+    assert front_matter(tmp_path / notice.stdout.strip())[0]["category"] == "Thông báo khẩn"
+
+
+def test_category_option_uses_the_spelling_in_use_or_suggests_the_closest(tmp_path):
+    site_with_categories(tmp_path)
+    same = run_new(tmp_path, "tin-tuc", "Ra quân làm đường", "--category", "tin tuc - su kien")
+    assert same.returncode == 0, same.stderr
+    assert front_matter(tmp_path / same.stdout.strip())[0]["category"] == "Tin tức - Sự kiện"
+    typo = run_new(tmp_path, "tin-tuc", "Làm đường thôn Đông", "--category", "Nông thông mới")
+    assert typo.returncode == 2 and '"Nông thôn mới"' in typo.stderr and "--category" in typo.stderr
+    assert not list((tmp_path / "content").rglob("lam-duong-thon-dong.md"))
+    new = run_new(tmp_path, "tin-tuc", "Khám sức khoẻ", "--category", "Y tế")
+    assert new.returncode == 0 and "chuyên mục mới" in new.stderr
+    assert front_matter(tmp_path / new.stdout.strip())[0]["category"] == "Y tế"
+
+
+def test_list_shows_sections_and_their_categories_with_counts(tmp_path):
+    site_with_categories(tmp_path)
+    result = run_new(tmp_path, "--list")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    news_at = lines.index("tin-tuc (Tin tức): 3 bài")
+    assert lines[news_at + 1:news_at + 3] == ["  Tin tức - Sự kiện: 2 bài", "  Nông thôn mới: 1 bài"]
+    assert "thong-bao (Thông báo): 1 bài" in lines and "  Thông báo khẩn: 1 bài" in lines
+    assert "ban-tin (Bản tin): 0 bài" in lines
+
+
+def test_a_bulletin_without_period_is_this_months(tmp_path):
+    make_site(tmp_path, {})
+    now = datetime.now(VIETNAM_TZ)
+    result = run_new(tmp_path, "ban-tin")
+    assert result.returncode == 0, result.stderr
+    meta, _ = front_matter(tmp_path / result.stdout.strip())
+    later = datetime.now(VIETNAM_TZ)
+    assert meta["period"] in (f"{now.year:04d}-{now.month:02d}", f"{later.year:04d}-{later.month:02d}")
+    assert f"tháng {int(meta['period'][5:])}/{meta['period'][:4]}" in meta["title"]
