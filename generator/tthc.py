@@ -150,14 +150,14 @@ def parse_tthc(source: Source, today: date) -> tuple[Tthc | None, list[Diagnosti
                             hint=f'có phải ý bạn là "{guess[0]}"?' if guess else
                             "tthc.yml chỉ dùng updated:, source_url: và months:"))
     rows: list[MonthRow] = []
+    present: list[tuple[int, int]] = []
     seen: dict[tuple[int, int], int | None] = {}
     for index, item in enumerate(months):
         line = lines.get(f"months[{index}]")
-        row = _parse_row(path, line, item, index, lines, out)
-        if row is None:
+        key, row = _parse_row(path, line, item, index, lines, out)
+        if key is None:
             continue
-        key = (row.year, row.month)
-        label = f"{row.month}/{row.year}"
+        label = f"{key[1]}/{key[0]}"
         if key in seen:
             out.append(diag(path, line, "tthc_duplicate", month=label, first=seen[key], second=line))
             continue
@@ -165,20 +165,23 @@ def parse_tthc(source: Source, today: date) -> tuple[Tthc | None, list[Diagnosti
         if key > (today.year, today.month):
             out.append(diag(path, line, "tthc_future", month=label, today=today.strftime("%d/%m/%Y")))
             continue
-        rows.append(row)
+        present.append(key)  # a month with a bad figure still counts for the gap check
+        if row is not None:
+            rows.append(row)
     rows.sort(key=lambda r: (r.year, r.month))
-    out += _gaps(path, rows, seen)
+    out += _gaps(path, sorted(present), seen)
     if any(d.level == "error" for d in out):
         return None, out
     return Tthc(updated, source_url, tuple(rows)), out
 
 
-def _gaps(path: str, rows: list[MonthRow], lines: dict[tuple[int, int], int | None]) -> list[Diagnostic]:
+def _gaps(path: str, months: list[tuple[int, int]], lines: dict[tuple[int, int], int | None]
+          ) -> list[Diagnostic]:
     """A warning on the first month after each run of missing months, naming them."""
     out = []
-    for before, after in zip(rows, rows[1:]):
-        first = before.year * 12 + before.month  # months since year 0 of the month after *before*
-        last = after.year * 12 + after.month - 2  # ... and of the month before *after*
+    for (year0, month0), (year1, month1) in zip(months, months[1:]):
+        first = year0 * 12 + month0  # months since year 0 of the month after the earlier one
+        last = year1 * 12 + month1 - 2  # ... and of the month before the later one
         if last < first:
             continue
         missing = [(n // 12, n % 12 + 1) for n in range(first, last + 1)]
@@ -189,26 +192,27 @@ def _gaps(path: str, rows: list[MonthRow], lines: dict[tuple[int, int], int | No
             text, them = "các tháng " + ", ".join(names), "các tháng này"
         else:
             text, them = f"{len(names)} tháng, từ tháng {names[0]} đến tháng {names[-1]}", "các tháng này"
-        out.append(diag(path, lines.get((after.year, after.month)), "tthc_gap", level=WARNING,
-                        before=f"{before.month}/{before.year}", after=f"{after.month}/{after.year}",
+        out.append(diag(path, lines.get((year1, month1)), "tthc_gap", level=WARNING,
+                        before=f"{month0}/{year0}", after=f"{month1}/{year1}",
                         missing=text, them=them))
     return out
 
 
 def _parse_row(path: str, line: int | None, item: object, index: int, lines: dict,
-               out: list[Diagnostic]) -> MonthRow | None:
+               out: list[Diagnostic]) -> tuple[tuple[int, int] | None, MonthRow | None]:
+    """(year, month) when the month is readable, and the row when every figure is good."""
     if not isinstance(item, dict):
         out.append(diag(path, line, "tthc_row", month=f"thứ {index + 1}",
                         problem=f"phải là một nhóm trường, không phải {kind_name(item)}",
                         fix="viết dạng {month: 2023-01, on_time: 279, late: 1}"))
-        return None
+        return None, None
     raw_month = item.get("month")
     parsed = parse_month(raw_month if isinstance(raw_month, str) else str(raw_month))
     if parsed is None:
         out.append(diag(path, line, "tthc_row", month=f"thứ {index + 1}",
                         problem="thiếu month" if raw_month is None else f'tháng "{raw_month}" không hợp lệ',
                         fix="viết month: 2023-01 (năm-tháng)"))
-        return None
+        return None, None
     year, month = parsed
     label = f"{month}/{year}"
 
@@ -255,12 +259,9 @@ def _parse_row(path: str, line: int | None, item: object, index: int, lines: dic
             ok = False
         else:
             counts[key] = value
-    if not ok:
-        return None
-    ok = _consistent(path, line, at, label, counts, out)
-    if not ok:
-        return None
-    return MonthRow(year, month, Figures(counts["on_time"], counts["late"],
+    if not ok or not _consistent(path, line, at, label, counts, out):
+        return parsed, None
+    return parsed, MonthRow(year, month, Figures(counts["on_time"], counts["late"],
                                          counts["received"], counts["pending"]))
 
 

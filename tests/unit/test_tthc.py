@@ -77,7 +77,7 @@ def test_csv_has_every_month():
     ("[1, 2]", "nhóm trường"),
 ])
 def test_bad_rows_are_reported_with_their_line(row, needle):
-    data, problems = tthc(f"updated: 2023-12-11 10:17:19\nmonths:\n  - {{month: 2022-01, on_time: 1, late: 0}}\n  - {row}\n")
+    data, problems = tthc(f"updated: 2023-12-11 10:17:19\nmonths:\n  - {{month: 2022-12, on_time: 1, late: 0}}\n  - {row}\n")
     assert data is None
     assert len(problems) == 1
     assert problems[0].line == 4
@@ -202,3 +202,10 @@ def test_short_gaps_list_each_month_and_out_of_order_rows_are_sorted_first():
 def test_consecutive_months_across_a_new_year_are_no_gap():
     _, problems = tthc("months:\n  - {month: 2023-12, on_time: 1, late: 0}\n  - {month: 2024-01, on_time: 1, late: 0}\n")
     assert problems == []
+
+
+def test_a_gap_is_reported_in_the_same_run_as_an_error_in_the_later_month():
+    data, problems = tthc("months:\n  - {month: 2023-12, on_time: 1, late: 0}\n"
+                          "  - {month: 2026-10, on_time: -1, late: 0}\n")
+    assert data is None
+    assert sorted((p.code, p.line) for p in problems) == [("tthc_gap", 3), ("tthc_row", 3)]
