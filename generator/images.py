@@ -261,6 +261,13 @@ def _orientation(image: Image.Image) -> int:
     return value if isinstance(value, int) and 1 <= value <= 8 else 1
 
 
+def _has_gps(image: Image.Image) -> bool:
+    try:
+        return bool(image.getexif().get_ifd(0x8825))
+    except Exception:
+        return False
+
+
 def _decode_problem(exc: BaseException) -> Problem:
     if isinstance(exc, _Refused):
         return exc.problem
@@ -282,6 +289,7 @@ def inspect_bytes(source: str, data: bytes) -> Inspected:
         with _open(data) as image:
             animated = bool(getattr(image, "is_animated", False)) and image.format != "MPO"
             orientation = _orientation(image)
+            gps = _has_gps(image)
             w, h = image.size
             pixels = w * h
             image.draft(image.mode, (max(1, w // 8), max(1, h // 8)))  # JPEG: decode at 1/8 scale
@@ -292,6 +300,8 @@ def inspect_bytes(source: str, data: bytes) -> Inspected:
     if orientation in (5, 6, 7, 8):
         w, h = h, w
     problems = []
+    if wants_original(source) and gps:
+        problems.append(Problem("image_original_gps", "warning"))
     if pixels > LARGE_PIXELS:
         problems.append(Problem("image_large", "warning", {"mp": _megapixels(pixels)}))
     if animated:  # published as its first frame

@@ -167,3 +167,11 @@ def test_the_cache_is_verified_before_use(tmp_path):
     path = cache.path(picture, picture.fallback)
     path.write_bytes(path.read_bytes()[:-10] + b"0123456789")  # same size, other bytes
     assert not cache.complete(picture)
+
+
+def test_an_original_asked_for_by_name_is_published_untouched_with_a_gps_warning():
+    data = phone_photo(900, 600, gps=True)
+    found = images.inspect_bytes("media/ban-do-goc.jpg", data)
+    assert codes(found) == ["image_original_gps"]
+    assert found.picture.original == "media/ban-do-goc.jpg"
+    assert codes(images.inspect_bytes("media/ban-do.jpg", data)) == []
