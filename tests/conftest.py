@@ -78,3 +78,12 @@ def built_sample(tmp_path_factory) -> Path:
     result = run_build("--content", str(SAMPLE_CONTENT), "--theme", str(THEME), "--output", str(out))
     assert result.returncode == 0, result.stderr
     return out
+
+
+@pytest.fixture(autouse=True)
+def _print_diagnostics_to_the_current_stderr():
+    """Some tests point print_diagnostics' default stream at their captured stderr; put it back
+    after each test, so a later test's warnings never go to a closed stream."""
+    yield
+    from generator.commands import options
+    options.print_diagnostics.__defaults__ = (None,)
