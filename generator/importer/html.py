@@ -178,11 +178,39 @@ class _Walker:
             self.lines.append(Line(alt, r.IMAGE, chrome=ctx["chrome"], src=src))
 
 
+#: element nesting the walker (one recursion per level) reads; deeper pages are refused
+MAX_DEPTH = 250
+
+
+class TooDeep(Exception):
+    """A page nested deeper than MAX_DEPTH elements."""
+
+    def __init__(self, depth: int):
+        super().__init__(depth)
+        self.depth = depth
+
+
+def nesting_depth(root) -> int:
+    """How deep elements nest under *root* (iterative: any depth is measured)."""
+    from bs4 import Tag
+
+    deepest, stack = 0, [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in node.contents if isinstance(child, Tag))
+    return deepest
+
+
 def html_to_lines(html: str | bytes) -> list[Line]:
-    """Turn a saved page into lines: the shared text model of the importer."""
+    """Turn a saved page into lines: the shared text model of the importer.
+    Raises TooDeep for a page nested deeper than MAX_DEPTH."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
+    depth = nesting_depth(soup)
+    if depth > MAX_DEPTH:
+        raise TooDeep(depth)
     lines: list[Line] = []
     if soup.title and soup.title.string:
         lines.append(Line(r.clean(soup.title.get_text()), r.DOCTITLE, chrome=True))

@@ -129,7 +129,11 @@ def import_paths(paths: list[Path], to: Path, category: str | None = None,
     tthc: TthcWidget | None = None
     for file in files:
         source = display(file)
-        result = read_page(file, source)
+        try:
+            result = read_page(file, source)
+        except RecursionError:  # a shape nested too deep that no limit caught: this page only
+            result = ImportProblem(source, "too_deep", "trang lồng quá sâu nên không đọc được — mở trang trong "
+                                   "trình duyệt, chép phần chữ của bài vào một tệp .txt rồi nhập tệp đó")
         if result.masthead is not None and any(vars(result.masthead).values()) \
                 and result.masthead not in mastheads:
             mastheads.append(result.masthead)

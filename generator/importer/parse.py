@@ -25,7 +25,7 @@ from difflib import SequenceMatcher
 
 from . import lines as r
 from .lines import Line
-from .html import MISSING_BS4, html_available, html_to_lines
+from .html import MAX_DEPTH, MISSING_BS4, TooDeep, html_available, html_to_lines
 from .widgets import CUT, Found, MastheadWidget, TthcWidget, strip_widgets
 
 
@@ -448,4 +448,10 @@ def parse_html(html: str | bytes, source: str = "") -> ImportedPage | ImportProb
     """A saved .html page."""
     if not html_available():
         return ImportProblem(source, "no_html_library", MISSING_BS4)
-    return parse_lines(html_to_lines(html), source)
+    try:
+        lines = html_to_lines(html)
+    except TooDeep as deep:
+        return ImportProblem(source, "too_deep", f"trang lồng quá sâu ({deep.depth} tầng thẻ HTML, tối đa "
+                             f"{MAX_DEPTH}) nên không đọc được — mở trang trong trình duyệt, chép phần chữ "
+                             "của bài vào một tệp .txt rồi nhập tệp đó")
+    return parse_lines(lines, source)
