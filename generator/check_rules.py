@@ -8,7 +8,6 @@ is testable on its own. Every finding is a ``Diagnostic`` from the catalogue.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from urllib.parse import unquote
@@ -16,7 +15,9 @@ from urllib.parse import unquote
 from .content import Article
 from .content_types import STANDARD, ContentTypes
 from .errors import WARNING, Diagnostic, diag
-from .text import fold_name, format_datetime, nfc
+from .messages import INVISIBLE_NAMES
+from .source import Source
+from .text import describe_chars, fold_name, format_datetime, has_invisible_chars, invisible_chars, nfc, strip_invisible
 
 #: A first paragraph shorter than this ("Kính gửi: các hộ dân") does not serve as
 #: the summary on the home page; a longer one does, and needs no summary: line.
@@ -26,8 +27,6 @@ DEFAULT_SERVES = {"summary": lambda article: len(article.summary) >= MIN_SUMMARY
 
 #: A date further ahead than this is most likely a typo in the year.
 FAR_FUTURE = timedelta(days=366)
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C0 (not tab/LF/CR), DEL, C1
 
 
 @dataclass(frozen=True)
@@ -155,14 +154,19 @@ def duplicate_titles(articles: list[Article]) -> list[Diagnostic]:
     return out
 
 
-def text_findings(path: str, text: str) -> list[Diagnostic]:
-    """Raw text (decoded, before NFC): lines not in NFC, invisible control characters."""
-    out: list[Diagnostic] = []
-    for number, line in enumerate(text.lstrip("\ufeff").replace("\r\n", "\n").split("\n"), start=1):
-        if not unicodedata.is_normalized("NFC", line):
-            out.append(diag(path, number, "not_nfc", level=WARNING))
-        found = sorted(set(_CONTROL.findall(line)))
+def text_findings(source: Source) -> list[Diagnostic]:
+    """Per line of a decoded file: text not saved in NFC, invisible formatting characters.
+    (Control characters are the decoder's error, reported by the build itself.)"""
+    out = [diag(source.path, number, "not_nfc", level=WARNING) for number in source.not_nfc]
+    if not has_invisible_chars(source.text):
+        return out
+    for number, line in enumerate(source.text.split("\n"), start=1):
+        found = invisible_chars(line)
         if found:
-            chars = ", ".join(f"U+{ord(ch):04X}" for ch in found)
-            out.append(diag(path, number, "control_chars", chars=chars))
+            first = min(line.index(ch) for ch in found)
+            words = " ".join(strip_invisible(line[:first]).split()[-3:])
+            out.append(diag(source.path, number, "invisible_chars", level=WARNING,
+                            chars=describe_chars(found),
+                            names=", ".join(dict.fromkeys(INVISIBLE_NAMES.get(ch, "ký tự ẩn") for ch in found)),
+                            where=f' ngay sau chữ "{words}"' if words else " ở đầu dòng"))
     return out

@@ -7,7 +7,7 @@ and unknown keys get a "did you mean" suggestion.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from .errors import Diagnostic, diag
@@ -47,6 +47,8 @@ class SiteConfig:
     embed_hosts: tuple[str, ...] = ()
     #: the picture shared pages without their own photo show (Open Graph), content-relative
     image: str = ""
+    #: file line of each key path of site.yml ("menu[0].url"), for later findings
+    lines: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
 _TOP_KEYS = ("name", "parent", "base_url", "masthead", "menu", "links", "embed_hosts", "image")
@@ -76,7 +78,7 @@ def parse_site_config(source: Source) -> tuple[SiteConfig | None, list[Diagnosti
     out: list[Diagnostic] = []
 
     def problem(key: str, text: str, fix: str, line_key: str | None = None) -> None:
-        out.append(diag(path, lines.get(line_key or key.split(".")[0]), "site_field",
+        out.append(diag(path, lines.get(line_key or key) or lines.get(key.split(".")[0]), "site_field",
                         field=key, problem=text, fix=fix))
 
     def text_value(mapping: dict, key: str, label: str, required: bool = False) -> str:
@@ -147,7 +149,7 @@ def parse_site_config(source: Source) -> tuple[SiteConfig | None, list[Diagnosti
     if any(d.level == "error" for d in out) or masthead is None:
         return None, out
     return SiteConfig(name=name, parent=parent, base_url=base_url, masthead=masthead,
-                      menu=menu, links=links, embed_hosts=tuple(hosts), image=image), out
+                      menu=menu, links=links, embed_hosts=tuple(hosts), image=image, lines=lines), out
 
 
 def _links(raw: object, key: str, problem) -> tuple[Link, ...]:

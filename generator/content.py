@@ -25,7 +25,7 @@ from .limits import markdown_problems
 from .markup import plain_text, render_markdown
 from .safefs import KIND_NAMES, NotRegularFile, inside, read_regular
 from .source import FrontMatter, Source, decode, kind_name, split_front_matter
-from .text import parse_datetime, parse_month, slugify
+from .text import parse_datetime, parse_month, slugify, strip_control
 from .workers import parallel_map, shared_state
 
 SUMMARY_CHARS = 220
@@ -101,7 +101,7 @@ def first_paragraph_summary(html: str, limit: int = SUMMARY_CHARS) -> str:
     """The first paragraph's text, cut on a word boundary with an ellipsis."""
     match = re.search(r"<p>(.*?)</p>", html, re.S)
     text = plain_text(match.group(1)) if match else plain_text(html)
-    text = re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)  # invalid in feeds (XML)
+    text = strip_control(text)  # invalid in feeds (XML); the decoder refuses them already
     if len(text) <= limit:
         return text
     cut = text[: limit + 1].rsplit(" ", 1)[0].rstrip(",;:.–- ")

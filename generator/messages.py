@@ -91,10 +91,24 @@ MESSAGES: dict[str, str] = {
     "default_field": "bài chưa có trường \"{field}\" nên dùng giá trị mặc định — nếu muốn khác, thêm dòng {field}: {example}",
     "default_summary": "bài chưa có tóm tắt (summary) và đoạn đầu tiên (\"{default}\") quá ngắn để làm tóm tắt trên trang chủ — thêm dòng summary: Một câu tóm tắt bài viết",
     "not_nfc": "chữ có dấu ở dòng này được lưu ở dạng tổ hợp (không phải Unicode dựng sẵn) — đặt bộ gõ ở chế độ Unicode dựng sẵn rồi gõ lại, hoặc lưu lại tệp bằng trình soạn thảo hỗ trợ Unicode",
-    "control_chars": "có ký tự điều khiển không nhìn thấy ({chars}) — xoá ký tự này (thường do dán từ Word hay PDF)",
+    "control_chars": "có ký tự điều khiển không nhìn thấy ({chars}){where} — xoá ký tự này (đặt con trỏ vào đó rồi nhấn Delete) hoặc gõ lại dòng này; thường do dán từ Word hay PDF",
+    "invisible_chars": "có ký tự ẩn không nhìn thấy ({chars}: {names}){where} — xoá ký tự này hoặc gõ lại dòng này; thường do dán từ web, Word hay Zalo, và làm sai việc tìm kiếm, sắp xếp, so sánh",
     "empty_article": "bài không có nội dung — viết nội dung bên dưới dòng --- thứ hai, hoặc xoá tệp",
     "far_future": "ngày \"{value}\" cách hôm nay hơn một năm, có lẽ gõ nhầm năm (bài sẽ không hiện cho đến ngày đó) — kiểm tra lại năm ở dòng date:",
     "duplicate_title": "tiêu đề \"{title}\" trùng với bài {other} — đặt tiêu đề khác để người đọc phân biệt",
     # python build.py serve
     "internal_error": "lỗi không mong đợi khi tạo trang ({problem}) — lưu lại tệp vừa sửa để thử lại; nếu vẫn lỗi, gửi dòng này cho người phụ trách kỹ thuật",
+}
+
+
+#: How ``check`` names the invisible characters of ``text.INVISIBLE_CHARS``.
+INVISIBLE_NAMES: dict[str, str] = {
+    "\u00ad": "dấu gạch nối mềm",
+    "\u200b": "dấu cách độ rộng 0",
+    "\u200c": "ký tự không nối độ rộng 0",
+    "\u200d": "ký tự nối độ rộng 0",
+    "\u2060": "ký tự nối từ",
+    "\ufeff": "dấu BOM giữa chữ",
+    **{ch: "ký tự đổi chiều chữ" for ch in "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+       "\u2066\u2067\u2068\u2069"},
 }

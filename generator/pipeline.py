@@ -16,8 +16,8 @@ from types import MappingProxyType
 
 from . import images, urls
 from .cache import ArticleCache
-from .config import MEDIA_DIR, SiteConfig, normalise_base_url, parse_site_config
-from .content import Article, display_path, read_content
+from .config import MEDIA_DIR, Masthead, SiteConfig, normalise_base_url, parse_site_config
+from .content import Article, display_path, gather_sources, parse_sources
 from .check_rules import body_line
 from .content_types import STANDARD, ContentTypes
 from .errors import BuildFailed, Diagnostic, UsageError, diag, errors_of, sort_key
@@ -25,9 +25,9 @@ from .media import media_files
 from .model import Site, build_site
 from .page_cache import PageCache
 from .safefs import KIND_NAMES, NotRegularFile, inside, read_regular
-from .render import Output, render_site
+from .render import Output, check_templates, render_site
 from .search import IndexFailed, search_index
-from .source import decode
+from .source import Source, decode
 from .text import VIETNAM_TZ, case_twin
 from .tthc import EMPTY, Tthc, parse_tthc
 from .writer import write_site
@@ -58,6 +58,9 @@ class Loaded:
     articles: tuple[Article, ...]
     diagnostics: tuple[Diagnostic, ...]
     image_uses: tuple[images.Use, ...] = ()
+    config: SiteConfig | None = None
+    #: every file read, decoded once (articles, site.yml, tthc.yml): ``check`` reads nothing again
+    sources: tuple[Source, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,23 +90,32 @@ def _read_yaml_file(content: Path, name: str, required: bool):
 
 def load_config(content: Path, base_url: str | None = None) -> tuple[SiteConfig | None, list[Diagnostic]]:
     source, problems = _read_yaml_file(content, "site.yml", required=True)
+    config, more = _config_of(source, base_url)
+    return config, problems + more
+
+
+def _config_of(source: Source | None, base_url: str | None) -> tuple[SiteConfig | None, list[Diagnostic]]:
     if source is None:
-        return None, problems
-    config, more = parse_site_config(source)
+        return None, []
+    config, problems = parse_site_config(source)
     if config is not None and base_url is not None:
         config = replace(config, base_url=normalise_base_url(base_url) or "")
-    return config, problems + more
+    return config, problems
 
 
 def load_tthc(content: Path, now: datetime) -> tuple[Tthc | None, list[Diagnostic]]:
     source, problems = _read_yaml_file(content, "tthc.yml", required=False)
-    if source is None:
-        return (EMPTY if not problems else None), problems
-    tthc, more = parse_tthc(source, now.date())
+    tthc, more = _tthc_of(source, problems, now)
     return tthc, problems + more
 
 
-def check_files(content: Path, config: SiteConfig, articles: list[Article]) -> list[Diagnostic]:
+def _tthc_of(source: Source | None, problems: list, now: datetime) -> tuple[Tthc | None, list[Diagnostic]]:
+    if source is None:
+        return (EMPTY if not problems else None), []
+    return parse_tthc(source, now.date())
+
+
+def check_files(content: Path, config: SiteConfig | None, articles: list[Article]) -> list[Diagnostic]:
     """Cover images and banner images must exist inside content/."""
     files, out = media_files(content)
     names = {rel for _, rel in files}
@@ -118,42 +130,64 @@ def check_files(content: Path, config: SiteConfig, articles: list[Article]) -> l
             out.append(diag(article.source, article.lines.get("image"), "field_type", field="image",
                             expected="một ảnh có thật trong thư mục content/",
                             got=f'"{article.image}" (không tìm thấy tệp)', example="media/2023/anh.jpg"))
-    for link in config.links:
+    for index, link in enumerate(config.links if config is not None else ()):
         if link.image and not (content / link.image.lstrip("/")).is_file():
-            out.append(diag(display_path(content, content / "site.yml"), None, "site_field",
+            out.append(diag(display_path(content, content / "site.yml"),
+                            config.lines.get(f"links[{index}].image"), "site_field",
                             field="links", problem=f'có ảnh "{link.image}" không tìm thấy',
                             fix="chép ảnh vào content/media/ hoặc sửa đường dẫn"))
     return out
 
 
+#: Stands in for a site.yml with errors, so that the checks needing the whole site
+#: (two articles at one address…) still run and every error is reported at once.
+_PLACEHOLDER_CONFIG = SiteConfig(name="", masthead=Masthead(editor_in_chief=""))
+
+
 def load_site(options: BuildOptions) -> Loaded:
-    """Read config, TTHC data and every article; build the model. Collects every error."""
+    """Read config, TTHC data and every article; build the model.
+
+    Every error is collected in one pass: decoding, YAML, fields, files, the
+    checks on the whole site (run on whatever could be read, even when other
+    files have errors) and the theme's templates. ``site`` is None when any
+    error was found.
+    """
     now = options.moment()
-    config, diagnostics = load_config(options.content, options.base_url)
-    tthc, problems = load_tthc(options.content, now)
+    site_source, diagnostics = _read_yaml_file(options.content, "site.yml", required=True)
+    config, problems = _config_of(site_source, options.base_url)
+    diagnostics += problems
+    tthc_source, problems = _read_yaml_file(options.content, "tthc.yml", required=False)
+    diagnostics += problems
+    tthc, problems = _tthc_of(tthc_source, problems, now)
     diagnostics += problems
     cache = ArticleCache(options.cache) if options.cache is not None else None
-    articles, problems = read_content(options.content, config, options.jobs, cache, options.types)
+    items, problems = gather_sources(options.content, options.types)
+    diagnostics += problems
+    articles, problems = parse_sources(items, config, options.jobs, cache)
     if cache is not None:
         cache.save()
     diagnostics += problems
+    sources = tuple(source for source, _ in items) + tuple(s for s in (site_source, tthc_source) if s)
+    diagnostics += check_files(options.content, config, articles)
+    diagnostics += check_templates(options.theme)
     uses: list[images.Use] = []
     pictures: dict = {}
+    site_file = display_path(options.content, options.content / "site.yml")
     if config is not None:
-        diagnostics += check_files(options.content, config, articles)
-        site_file = display_path(options.content, options.content / "site.yml")
         uses = images.uses_of(articles, config.links, site_file, config.image)
         pictures, found = images.inspect_all(options.content, uses, image_cache_for(options), options.jobs)
-        diagnostics += image_diagnostics(options.content, articles, uses, found)
-    site = None
-    if config is not None and tthc is not None and not errors_of(diagnostics):
-        site, problems = build_site(config, articles, tthc, now, preview=options.drafts, types=options.types)
-        diagnostics += problems
-        if site is not None:  # only what a published page shows is published (never a draft's photo)
-            shown = {a.source for a in site.articles + site.pages} | {site_file}
-            used = sorted({u.path for u in uses if u.file in shown and u.path in pictures})
-            site = replace(site, images=MappingProxyType({path: pictures[path] for path in used}))
-    return Loaded(site, tuple(articles), tuple(sorted(diagnostics, key=sort_key)), tuple(uses))
+        diagnostics += image_diagnostics(options.content, articles, uses, found, sources)
+    site, problems = build_site(config or _PLACEHOLDER_CONFIG, articles, tthc or EMPTY, now,
+                                preview=options.drafts, types=options.types)
+    diagnostics += problems
+    if errors_of(diagnostics) or config is None or tthc is None:
+        site = None
+    if site is not None:  # only what a published page shows is published (never a draft's photo)
+        shown = {a.source for a in site.articles + site.pages} | {site_file}
+        used = sorted({u.path for u in uses if u.file in shown and u.path in pictures})
+        site = replace(site, images=MappingProxyType({path: pictures[path] for path in used}))
+    return Loaded(site, tuple(articles), tuple(sorted(set(diagnostics), key=sort_key)), tuple(uses),
+                  config, sources)
 
 
 def image_cache_for(options: BuildOptions) -> images.ImageCache | None:
@@ -163,19 +197,15 @@ def image_cache_for(options: BuildOptions) -> images.ImageCache | None:
     return images.ImageCache(options.cache.with_name(options.cache.name + "-images"))
 
 
-def image_diagnostics(content: Path, articles, uses, problems: dict) -> list[Diagnostic]:
-    """Each image problem at every place the image is used (article and line, or site.yml)."""
+def image_diagnostics(content: Path, articles, uses, problems: dict, sources: tuple[Source, ...] = ()
+                      ) -> list[Diagnostic]:
+    """Each image problem at every place the image is used (article and line, or site.yml).
+    Lines are found in the decoded *sources* (nothing is read again)."""
     by_source = {a.source: a for a in articles}
-    prefix = display_path(content, content)
-    texts: dict[str, str] = {}
+    texts = {source.path: source.text for source in sources}
 
     def text_of(shown: str) -> str:
-        if shown not in texts:
-            try:
-                texts[shown] = (content / shown[len(prefix) + 1:]).read_text("utf-8-sig", errors="replace")
-            except OSError:
-                texts[shown] = ""
-        return texts[shown]
+        return texts.get(shown, "")
 
     out: set[Diagnostic] = set()
     for use in uses:

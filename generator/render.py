@@ -158,3 +158,16 @@ def _theme_path(theme_dir: Path, filename: str | None) -> str:
     if not filename:
         return str(theme_dir / "templates")
     return str(Path(filename))
+
+
+def check_templates(theme_dir: Path) -> list[Diagnostic]:
+    """Syntax errors in every template of the theme, found before anything is rendered,
+    so they are reported in the same run as the content's errors."""
+    env = make_environment(theme_dir)
+    out = []
+    for name in env.list_templates(extensions=("html", "xml", "txt", "csv", "json")):
+        try:
+            env.get_template(name)
+        except jinja2.TemplateError as exc:
+            out.append(_template_problem(theme_dir, exc))
+    return out

@@ -10,13 +10,14 @@ come back as diagnostics.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from .errors import Diagnostic, diag
-from .text import control_chars, describe_chars, has_control_chars, nfc
+from .text import control_chars, describe_chars, has_control_chars, nfc, strip_control
 from .yaml_errors import explain
 
 #: Articles larger than this are refused (a pasted video, a runaway export).
@@ -28,10 +29,12 @@ _CP1258_VIETNAMESE = "ăâđêôơưĂÂĐÊÔƠƯ\u0300\u0301\u0303\u0309\u0323
 
 @dataclass(frozen=True)
 class Source:
-    """A decoded text file: NFC text with LF line endings."""
+    """A decoded text file: NFC text with LF line endings, no control characters."""
 
     path: str  # as shown to editors, e.g. content/tin-tuc/2023/le-hoi.md
     text: str
+    #: lines (1-based) that were not in Unicode NFC as saved (``check`` reports them)
+    not_nfc: tuple[int, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -60,20 +63,55 @@ def guess_encoding(data: bytes) -> str:
     return "một bảng mã cũ như Windows-1252"
 
 
-def decode(path: str, data: bytes) -> tuple[Source | None, list[Diagnostic]]:
-    """Decode file bytes strictly. A BOM and CRLF line endings simply work."""
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def decode(path: str, data: bytes, utf16: bool = False) -> tuple[Source | None, list[Diagnostic]]:
+    """The one decoder: file bytes -> Source, for build, ``check`` and ``import``.
+
+    Strict UTF-8; a BOM and CRLF or CR line endings simply work. *utf16* (the
+    importer: Notepad's "Unicode") also accepts UTF-16 with its BOM. Returns
+    (None, problems) when the file cannot be read as text. Control characters
+    (``text.CONTROL_CHARS``) are an error naming each line and are removed from
+    the returned text, so the rest of the file is still checked and nothing
+    invalid can reach a page or a feed whoever ignores the error.
+    """
     if len(data) > MAX_FILE_BYTES:
         return None, [diag(path, None, "too_large", size_mb=len(data) // (1024 * 1024),
                            limit_mb=MAX_FILE_BYTES // (1024 * 1024))]
-    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):  # memchr: fast
+    wide = data.startswith(_UTF16_BOMS)
+    if b"\x00" in data and not wide:  # memchr: fast
         return None, [diag(path, None, "binary")]
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-16" if wide and utf16 else "utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        line = data[: exc.start].count(b"\n") + 1 if not wide else 1
         return None, [diag(path, line, "not_utf8", encoding=guess_encoding(data))]
+    text = text.lstrip("\ufeff") if wide else text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Source(path, nfc(text)), []
+    problems: list[Diagnostic] = []
+    if has_control_chars(text):
+        problems = control_problems(path, text)
+        text = strip_control(text)
+    not_nfc: tuple[int, ...] = ()
+    if not unicodedata.is_normalized("NFC", text):
+        not_nfc = tuple(number for number, line in enumerate(text.split("\n"), start=1)
+                        if not unicodedata.is_normalized("NFC", line))
+    return Source(path, nfc(text), not_nfc), problems
+
+
+def control_problems(path: str, text: str, first_line: int = 1) -> list[Diagnostic]:
+    """One error per line of *text* holding control characters, with the words just before."""
+    out = []
+    for number, line in enumerate(text.split("\n"), start=first_line):
+        found = control_chars(line)
+        if found:
+            before = strip_control(line[: line.index(found[0]) if len(found) == 1 else
+                                        min(line.index(ch) for ch in found)]).strip()
+            words = " ".join(before.split()[-3:])
+            where = f' ngay sau chữ "{words}"' if words else " ở đầu dòng"
+            out.append(diag(path, number, "control_chars", chars=describe_chars(found), where=where))
+    return out
 
 
 class _PureLoader(yaml.SafeLoader):
@@ -124,7 +162,7 @@ def load_yaml(path: str, text: str, first_line: int = 1) -> tuple[object, dict, 
         code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")
         at = text.find(chr(code))
         line = first_line + text.count("\n", 0, at) if at >= 0 else first_line
-        return None, {}, [diag(path, line, "control_chars", chars=f"U+{code:04X}")]
+        return None, {}, [diag(path, line, "control_chars", chars=f"U+{code:04X}", where="")]
     except (yaml.YAMLError, RecursionError) as exc:
         return None, {}, [_syntax(path, text, first_line, exc)]
     except (ValueError, TypeError) as exc:  # a constructor refusing a value
@@ -165,7 +203,7 @@ def _node_problems(path: str, root: yaml.Node, first_line: int) -> list[Diagnost
             stack.extend(reversed(node.value))
         elif isinstance(node, yaml.ScalarNode) and has_control_chars(node.value):
             out.append(diag(path, first_line + node.start_mark.line, "control_chars",
-                            chars=describe_chars(control_chars(node.value))))
+                            chars=describe_chars(control_chars(node.value)), where=""))
     return sorted(set(out), key=lambda d: (d.line or 0, d.message))
 
 

@@ -23,12 +23,15 @@ _NON_SLUG = re.compile(r"[^a-z0-9]+")
 CONTROL_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
 _CONTROL = re.compile(f"[{CONTROL_CHARS}]")
 
-#: Invisible formatting characters: zero-width space, non-joiner and joiner, word
-#: joiner, BOM inside text, soft hyphen, and the bidirectional controls (which can
-#: make text read differently from how it is stored). Valid in HTML, but in a title
-#: or a slug they break search, sorting and comparison without anyone seeing why.
-INVISIBLE_CHARS = "\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
-_INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
+#: Invisible formatting characters: zero-width space and non-joiner, direction
+#: marks and the bidirectional controls (which can make text read differently
+#: from how it is stored), word joiner, BOM inside text, soft hyphen; and a
+#: zero-width joiner only where it does not join an emoji sequence (Zalo text has
+#: those). Valid in HTML, but in a title or a slug they break search, sorting and
+#: comparison without anyone seeing why.
+INVISIBLE_CHARS = "\u00ad\u061c\u200b\u200c\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
+INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]|\u200d(?![\u2600-\u27bf\U0001f000-\U0001faff])")
+_INVISIBLE = INVISIBLE
 
 
 def nfc(value: str) -> str:
@@ -73,6 +76,10 @@ def control_chars(value: str) -> list[str]:
 def strip_control(value: str) -> str:
     """*value* without its control characters (for text bantin writes itself, e.g. imports)."""
     return _CONTROL.sub("", value)
+
+
+def has_invisible_chars(value: str) -> bool:
+    return _INVISIBLE.search(value) is not None
 
 
 def invisible_chars(value: str) -> list[str]:

@@ -9,6 +9,7 @@ import pytest
 from tests.conftest import ROOT, SAMPLE_CONTENT, THEME, article, make_site, run_build
 from generator.check_rules import text_findings
 from generator.errors import diag
+from generator.source import decode
 
 FIXTURE = ROOT / "tests" / "fixtures" / "check_site"
 CONTENT = FIXTURE / "content"
@@ -83,7 +84,8 @@ def test_not_nfc_and_control_characters(fixture_report):
     expect(fixture_report, rel, line_of(rel, unicodedata.normalize("NFD", "tổ hợp")), "not_nfc",
            level="warning")
     rel = "tin-tuc/2023/ky-tu-dieu-khien.md"
-    expect(fixture_report, rel, line_of(rel, "\x0b"), "control_chars", chars="U+000B")
+    expect(fixture_report, rel, line_of(rel, "\x0b"), "control_chars", chars="U+000B",
+           where=' ngay sau chữ "dán từ Word"')
 
 
 def test_legacy_encoding_is_named(fixture_report):
@@ -174,9 +176,18 @@ def test_encoded_link_to_an_existing_file_is_fine():
 
 
 def test_text_rules_on_their_own():
-    assert text_findings("x.md", "Hội nghị\n") == []
-    found = text_findings("x.md", "dòng một\nca\u0301 tre\x07\n")
-    assert [(d.line, d.code) for d in found] == [(2, "not_nfc"), (2, "control_chars")]
+    def findings(text: str):
+        source, problems = decode("x.md", text.encode())
+        return [(d.line, d.code) for d in problems + text_findings(source)]
+
+    assert findings("Hội nghị\n") == []
+    assert findings("dòng một\nca\u0301 tre\x07\n") == [(2, "control_chars"), (2, "not_nfc")]
+    # invisible characters in a title and a body: a warning with the fix, on their line
+    found = findings("---\ntitle: Họp\u200b dân\n---\n\nChữ \u202eđảo\u202c chiều, giữa\ufeffchữ.\n")
+    assert found == [(2, "invisible_chars"), (5, "invisible_chars")]
+    source, _ = decode("x.md", "---\ntitle: Họp\u200b dân\n---\n".encode())
+    message = text_findings(source)[0].message
+    assert "U+200B" in message and "dấu cách độ rộng 0" in message and 'sau chữ "title: Họp"' in message
 
 
 def test_help_is_vietnamese_with_an_example():

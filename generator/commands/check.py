@@ -19,9 +19,7 @@ from ..content import Article, content_files, display_path
 from ..errors import ERROR, Diagnostic, diag, sort_key
 from ..model import build_site
 from ..pages import plan_pages
-from ..pipeline import BuildOptions, Loaded, load_config, load_site, static_copies
-from ..safefs import read_regular
-from ..source import load_yaml
+from ..pipeline import BuildOptions, Loaded, load_site, static_copies
 from ..tthc import EMPTY
 
 HELP = """Kiểm tra toàn bộ nội dung mà không tạo trang web.
@@ -50,24 +48,11 @@ def add_arguments(parser) -> None:
                         help="in thêm số tệp và số bài đã kiểm tra")
 
 
-def read_texts(content: Path) -> dict[str, str]:
-    """display path -> decoded text of every article and YAML file that is valid UTF-8."""
-    files, _ = content_files(content)
-    files += [content / name for name in ("site.yml", "tthc.yml") if (content / name).is_file()]
-    texts: dict[str, str] = {}
-    for file in files:
-        try:
-            texts[display_path(content, file)] = read_regular(file).decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            continue  # the build's own checks already name unreadable and non-UTF-8 files
-    return texts
-
-
 def link_targets(options: BuildOptions, loaded: Loaded) -> tuple[Targets | None, list[Diagnostic]]:
     """Every address the published site will have. Built from whatever articles could be read,
     so links are checked even when other files have errors."""
     site, extra = loaded.site, []
-    config, _ = load_config(options.content, options.base_url)
+    config = loaded.config
     if config is None:
         return None, []
     if site is None:
@@ -87,27 +72,27 @@ def link_targets(options: BuildOptions, loaded: Loaded) -> tuple[Targets | None,
     return Targets(frozenset(pages), frozenset(files), unpublished), extra
 
 
-def menu_findings(content: Path, texts: dict[str, str], config, targets: Targets) -> list[Diagnostic]:
+def menu_findings(content: Path, config, targets: Targets) -> list[Diagnostic]:
     path = display_path(content, content / "site.yml")
-    text = texts.get(path)
-    if config is None or text is None:
+    if config is None:
         return []
-    _, lines, _ = load_yaml(path, text)
     out = []
     for key, links in (("menu", config.menu), ("links", config.links)):
         for index, link in enumerate(links):
             if link.url.startswith("/") and not link.url.startswith("//") and not targets.exists(link.url):
-                out.append(diag(path, lines.get(f"{key}[{index}]"), "broken_link", target=link.url))
+                out.append(diag(path, config.lines.get(f"{key}[{index}].url") or config.lines.get(f"{key}[{index}]"),
+                                "broken_link", target=link.url))
     return out
 
 
 def check_site(options: BuildOptions) -> list[Diagnostic]:
-    """Every finding for the content folder, sorted by file and line."""
+    """Every finding for the content folder, sorted by file and line. Each file is read
+    and decoded once, by the build's own ``load_site``."""
     loaded = load_site(options)
     found: set[Diagnostic] = set(loaded.diagnostics)
-    texts = read_texts(options.content)
-    for path, text in texts.items():
-        found.update(text_findings(path, text))
+    texts = {source.path: source.text for source in loaded.sources}
+    for source in loaded.sources:
+        found.update(text_findings(source))
     targets, extra = link_targets(options, loaded)
     found.update(extra)
     now = options.moment()
@@ -118,8 +103,7 @@ def check_site(options: BuildOptions) -> list[Diagnostic]:
             found.update(link_findings(article, texts.get(article.source, ""), targets))
     found.update(duplicate_titles(articles))
     if targets is not None:
-        config, _ = load_config(options.content, options.base_url)
-        found.update(menu_findings(options.content, texts, config, targets))
+        found.update(menu_findings(options.content, loaded.config, targets))
     return sorted(found, key=sort_key)
 
 
@@ -131,13 +115,15 @@ def run(args) -> int:
     options = BuildOptions(content=args.content, theme=args.theme, drafts=args.drafts,
                            base_url=args.base_url)
     findings = check_site(options)
+    checked = len(content_files(args.content)[0]) + sum((args.content / n).is_file() for n in ("site.yml", "tthc.yml")) \
+        if args.verbose else 0
     errors = [d for d in findings if d.level == ERROR]
     warnings = [d for d in findings if d.level != ERROR]
     for item in findings:
         if item.level == ERROR or not args.quiet:
             print(item.format())
     if args.verbose:
-        print(f"Đã kiểm tra {len(read_texts(args.content))} tệp trong {args.content}/.")
+        print(f"Đã kiểm tra {checked} tệp trong {args.content}/.")
     print(summary_line(len(errors), len(warnings), args.strict))
     if errors or (args.strict and warnings):
         return 1

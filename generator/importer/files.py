@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..errors import UsageError
+from ..source import decode
 from ..safefs import inside, kind_of, read_regular
 from ..text import slugify
 from .parse import Block, ImportedPage, ImportProblem, parse_html, parse_text
@@ -74,17 +75,12 @@ def read_page(file: Path, source: str) -> ImportedPage | ImportProblem:
         return ImportProblem(source, "empty", "tệp rỗng")
     if _looks_html(file, data):
         return parse_html(data, source)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16", errors="replace")
-    else:
-        if b"\x00" in data[:4096]:
-            return ImportProblem(source, "binary", "tệp không phải văn bản — chỉ nhận .txt hoặc .html")
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            return ImportProblem(source, "not_utf8", "tệp không phải UTF-8 — mở tệp bằng trình soạn thảo "
-                                 "và lưu lại với bảng mã UTF-8")
-    return parse_text(text, source)
+    # the build's decoder; control characters it reports are already removed from
+    # the text, and the importer writes a clean article, so they need no message here
+    decoded, problems = decode(source, data, utf16=True)
+    if decoded is None:
+        return ImportProblem(source, problems[0].code, problems[0].message)
+    return parse_text(decoded.text, source)
 
 
 # --- images saved beside an .html page --------------------------------------------------

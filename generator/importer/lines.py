@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..text import nfc
+from ..text import INVISIBLE as INVISIBLE_RE, nfc, strip_control, strip_invisible
 
 # --- the line model ------------------------------------------------------------
 
@@ -48,20 +48,14 @@ class Line:
 
 #: Spaces other than U+0020 that Word, Zalo and web pages paste (NBSP and friends).
 ODD_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
-#: Characters that show nothing: zero-width space/non-joiner, direction marks,
-#: word joiner, BOM, soft hyphen; a zero-width joiner only where it does not join
-#: an emoji sequence (Zalo text has those).
-INVISIBLE = re.compile(
-    r"[\u00ad\u200b\u200c\u200e\u200f\u2060\ufeff]|\u200d(?![\u2600-\u27bf\U0001f000-\U0001faff])")
+#: Characters that show nothing: the one rule of text.py (shared with the build and check).
+INVISIBLE = INVISIBLE_RE
 _SPACES = re.compile(rf"[ \t{ODD_SPACES}]+")
-_INVISIBLE = INVISIBLE
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def clean(text: str) -> str:
     """NFC, non-breaking and other odd spaces to one space, invisible marks dropped, trimmed."""
-    text = _INVISIBLE.sub("", nfc(text))
-    text = _CONTROL.sub("", text)
+    text = strip_control(strip_invisible(nfc(text)))  # the build's character rules (text.py)
     return _SPACES.sub(" ", text).strip()
 
 

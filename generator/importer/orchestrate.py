@@ -7,15 +7,13 @@ a free address. The pure parts live beside it (``lines``, ``widgets``, ``parse``
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-
-import yaml
 
 from ..content_types import STANDARD
 from ..errors import UsageError
 from ..safefs import read_regular
+from ..source import MAX_FILE_BYTES, decode, split_front_matter
 from ..text import parse_datetime, slugify
 from .files import display, input_files, page_slug, place_images, read_page
 from .lines import norm
@@ -65,16 +63,12 @@ def existing_articles(content_root: Path) -> Existing:
         return found
     for file in sorted(content_root.rglob("*.md")):
         try:
-            text = read_regular(file).decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError):
+            data = read_regular(file, limit=MAX_FILE_BYTES)
+        except OSError:
             continue
-        match = re.match(r"---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(\r?\n|$)", text, re.S)
-        if not match:
-            continue
-        try:
-            values = yaml.safe_load(match.group(1))
-        except yaml.YAMLError:
-            continue
+        source, problems = decode(str(file), data)
+        front = split_front_matter(source)[0] if source is not None else None
+        values = front.values if front is not None else None
         if isinstance(values, dict) and values.get("title"):
             section = file.relative_to(content_root).parts[0]
             slug = str(values.get("slug") or slugify(str(values["title"])))

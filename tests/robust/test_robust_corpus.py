@@ -56,6 +56,7 @@ BAD = {
     "site-ten-hai-lan.yml": ("yaml_duplicate_key", 4, '"name"'),
     "tthc-khoa-hai-lan.yml": ("yaml_duplicate_key", 6, '"on_time"'),
     "ky-tu-dieu-khien.md": ("control_chars", 4, "U+0001"),
+    "than-bai-ky-tu-dieu-khien.md": ("control_chars", 8, "U+0001, U+001B, U+007F"),
     "dau-tab.md": ("yaml_syntax", 4, "Tab"),
     "site-thieu-masthead.yml": ("site_field", None, '"masthead"'),
     "tthc-thang-trung.yml": ("tthc_duplicate", 5, "1/2023"),

@@ -86,3 +86,26 @@ def test_billion_laughs_is_refused_quickly():
     result, problems = parse(bomb.encode())
     assert time.perf_counter() - started < 1.0  # generous: refusal is immediate
     assert result is None and problems[0].code == "yaml_alias"
+
+
+def test_control_characters_in_a_body_are_errors_on_each_line_and_never_kept():
+    data = ("---\ntitle: Họp\n---\n\nBáo cáo\x01 dán từ PDF\nbình thường\n\x1b[0m màu\tcó tab\n"
+            "xoá\x7f và \ufffe, \uffff\n").encode()
+    source, problems = decode("content/tin-tuc/a.md", data)
+    assert [(p.line, p.code) for p in problems] == [(5, "control_chars"), (7, "control_chars"),
+                                                    (8, "control_chars")]
+    assert 'U+0001' in problems[0].message and 'ngay sau chữ "Báo cáo"' in problems[0].message
+    assert "ở đầu dòng" in problems[1].message
+    assert "U+007F, U+FFFE, U+FFFF" in problems[2].message
+    # the rest of the file is still read (other errors show in the same run), lines unchanged
+    assert source.text.split("\n")[6] == "[0m màu\tcó tab"
+    assert not any(ch in source.text for ch in "\x01\x1b\x7f\ufffe\uffff")
+
+
+def test_one_decoder_for_the_importer_accepts_utf16_with_its_bom():
+    text = "Họp dân thôn Đông\r\n23/02/2022 08:40\r\n"
+    for data in (text.encode("utf-16"), b"\xef\xbb\xbf" + text.encode()):
+        source, problems = decode("trang.txt", data, utf16=True)
+        assert problems == [] and source.text == text.replace("\r\n", "\n")
+    source, problems = decode("content/tin-tuc/a.md", text.encode("utf-16"))
+    assert source is None and problems[0].code == "not_utf8" and "UTF-16" in problems[0].message
