@@ -17,6 +17,7 @@ from .content_types import STANDARD, ContentTypes
 from .errors import WARNING, Diagnostic, diag
 from .messages import INVISIBLE_NAMES
 from .source import Source
+from .url_rule import allowed_url, url_mistake
 from .text import describe_chars, fold_name, format_datetime, has_invisible_chars, invisible_chars, nfc, strip_invisible
 
 #: A first paragraph shorter than this ("Kính gửi: các hộ dân") does not serve as
@@ -76,6 +77,27 @@ def body_line(article: Article, source_text: str, needle: str) -> int | None:
         if any(c in lines[number - 1] for c in candidates):
             return number
     return start
+
+
+#: Where a Markdown or HTML body names an address: [x](addr), [x]: addr, <addr>, href="addr", src="addr"
+_BODY_URLS = re.compile(r"\]\(\s*<?(?P<a>[^)\s>]+)|^\s{0,3}\[[^\]]+\]:\s*<?(?P<b>[^\s>]+)"
+                        r"|(?:href|src)\s*=\s*[\"'](?P<c>[^\"']+)|<(?P<d>[a-zA-Z][a-zA-Z0-9+.-]*:[^\s>]+)>", re.M)
+
+
+def url_findings(article: Article, source_text: str) -> list[Diagnostic]:
+    """Addresses in the body that the one URL rule refuses (the link is dropped from the
+    page) or that look like typos (htps//…, http//…, www.… without https://)."""
+    start = article.lines.get("_body") or 1
+    out: list[Diagnostic] = []
+    lines = source_text.split("\n")
+    for number in range(start, len(lines) + 1):
+        for match in _BODY_URLS.finditer(lines[number - 1]):
+            url = next(value for value in match.groups() if value)
+            if not allowed_url(url):
+                out.append(diag(article.source, number, "url_refused", level=WARNING, target=url))
+            elif (meant := url_mistake(url)) is not None:
+                out.append(diag(article.source, number, "url_typo", level=WARNING, target=url, meant=meant))
+    return out
 
 
 def link_findings(article: Article, source_text: str, targets: Targets) -> list[Diagnostic]:

@@ -7,12 +7,15 @@ and unknown keys get a "did you mean" suggestion.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from .errors import Diagnostic, diag
+from .messages import URL_HINT
 from .source import Source, kind_name, load_yaml
 from .text import nfc
+from .url_rule import allowed_url, host_in, host_name, url_mistake
 
 
 #: Folders of content/ that are not sections.
@@ -56,12 +59,21 @@ _MASTHEAD_KEYS = ("editor_in_chief", "address", "phone", "email", "license")
 
 
 def normalise_base_url(value: str) -> str | None:
-    """"https://x.vn" -> "https://x.vn/"; None if it is not an http(s) URL."""
+    """"https://x.vn" -> "https://x.vn/"; None if it is not a plain http(s) address of a site:
+    a query (?…), a fragment (#…), a user name or password, spaces, or a host that is not a
+    host name are refused (the base of every absolute link, the feed and the sitemap)."""
     value = value.strip()
     if not value:
         return ""
+    if not allowed_url(value) or any(ch in value for ch in "?#\\ \t\n\"'<>"):
+        return None
     parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    try:
+        port_ok = parts.port is None or 0 < parts.port < 65536
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.username is not None \
+            or not port_ok or (host_name(parts.hostname or "") is None and parts.hostname != "localhost"):
         return None
     return value if value.endswith("/") else value + "/"
 
@@ -78,7 +90,7 @@ def parse_site_config(source: Source) -> tuple[SiteConfig | None, list[Diagnosti
     out: list[Diagnostic] = []
 
     def problem(key: str, text: str, fix: str, line_key: str | None = None) -> None:
-        out.append(diag(path, lines.get(line_key or key) or lines.get(key.split(".")[0]), "site_field",
+        out.append(diag(path, lines.get(line_key or key) or lines.get(re.split(r"[. \[]", key)[0]), "site_field",
                         field=key, problem=text, fix=fix))
 
     def text_value(mapping: dict, key: str, label: str, required: bool = False) -> str:
@@ -111,7 +123,11 @@ def parse_site_config(source: Source) -> tuple[SiteConfig | None, list[Diagnosti
     raw_base = text_value(data, "base_url", "base_url")
     if raw_base:
         normalised = normalise_base_url(raw_base)
-        if normalised is None:
+        if normalised is None and any(ch in raw_base for ch in "?#"):
+            root = normalise_base_url(re.split(r"[?#]", raw_base)[0])
+            problem("base_url", f'"{raw_base}" có phần ?… hoặc #… (base_url chỉ là địa chỉ gốc của trang)',
+                    f"viết base_url: {root}" if root else "viết dạng base_url: https://tenxa.example.vn/")
+        elif normalised is None:
             problem("base_url", f'"{raw_base}" không phải địa chỉ web',
                     "viết dạng base_url: https://tenxa.example.vn/ hoặc xoá dòng này")
         else:
@@ -142,7 +158,18 @@ def parse_site_config(source: Source) -> tuple[SiteConfig | None, list[Diagnosti
         problem("embed_hosts", "phải là danh sách tên miền",
                 "viết embed_hosts: [www.youtube.com]")
     else:
-        hosts = [h.strip().lower() for h in raw_hosts if h.strip()]
+        for index, raw in enumerate(raw_hosts):
+            if not raw.strip():
+                continue
+            host = host_name(raw)
+            if host is None:  # nothing but a host name may reach the Content-Security-Policy
+                meant = host_in(raw)
+                problem("embed_hosts", f'có mục "{raw}" không phải một tên miền',
+                        (f"viết {meant} (chỉ tên miền)" if meant else "chỉ viết tên miền, ví dụ www.youtube.com")
+                        + " — không có https://, dấu /, dấu cách, dấu ; hay *",
+                        line_key=f"embed_hosts[{index}]")
+            else:
+                hosts.append(host)
 
     image = text_value(data, "image", "image")
 
@@ -150,6 +177,13 @@ def parse_site_config(source: Source) -> tuple[SiteConfig | None, list[Diagnosti
         return None, out
     return SiteConfig(name=name, parent=parent, base_url=base_url, masthead=masthead,
                       menu=menu, links=links, embed_hosts=tuple(hosts), image=image, lines=lines), out
+
+
+def _visible(value: str) -> str:
+    """*value* with tabs and other control characters shown as \\t, \\x01 (in messages)."""
+    return re.sub(r"[\x00-\x1f\x7f]", lambda m: "\\t" if m.group() == "\t" else f"\\x{ord(m.group()):02x}", value)
+
+
 
 
 def _links(raw: object, key: str, problem) -> tuple[Link, ...]:
@@ -160,16 +194,27 @@ def _links(raw: object, key: str, problem) -> tuple[Link, ...]:
         return ()
     result = []
     for index, item in enumerate(raw, start=1):
+        where = f"{key}[{index - 1}]"
         if not isinstance(item, dict) or not isinstance(item.get("title"), str) \
                 or not isinstance(item.get("url"), str) or not item["title"].strip() \
                 or not item["url"].strip():
             problem(f"{key} (mục {index})", "cần có title: và url:",
-                    f"viết mục {index} dạng {{title: Giới thiệu, url: /trang/gioi-thieu/}}")
+                    f"viết mục {index} dạng {{title: Giới thiệu, url: /trang/gioi-thieu/}}", line_key=where)
+            continue
+        url = item["url"].strip()
+        meant = url_mistake(url)
+        if meant is not None:
+            problem(f"{key} (mục {index})", f'có địa chỉ "{_visible(url)}" viết sai',
+                    f'có phải ý bạn là "{meant}"? Sửa thành url: {meant}', line_key=f"{where}.url")
+            continue
+        if not allowed_url(url):  # the article links' allowlist (url_rule.py)
+            problem(f"{key} (mục {index})", f'có địa chỉ "{_visible(url)}" không được phép', URL_HINT,
+                    line_key=f"{where}.url")
             continue
         image = item.get("image") or ""
         if not isinstance(image, str):
             problem(f"{key} (mục {index})", "image phải là đường dẫn ảnh",
-                    "ví dụ image: media/lien-ket/dvc.png")
+                    "ví dụ image: media/lien-ket/dvc.png", line_key=f"{where}.image")
             image = ""
-        result.append(Link(nfc(item["title"]).strip(), item["url"].strip(), image.strip()))
+        result.append(Link(nfc(item["title"]).strip(), url, image.strip()))
     return tuple(result)

@@ -23,6 +23,7 @@ from markdown.treeprocessors import Treeprocessor
 from . import figures, urls
 from .article_tables import PhoneTables, wrap_tables
 from .editor_markdown import EditorHabits
+from .url_rule import URL_SCHEMES, allowed_url
 
 #: Relative prefix from an article page (/<section>/<slug>/) to the site root.
 ARTICLE_ROOT = "../../"
@@ -44,7 +45,6 @@ ALLOWED_ATTRIBUTES = {
     "li": {"value"},
     "iframe": {"src", "width", "height", "allowfullscreen"},
 }
-URL_SCHEMES = {"http", "https", "mailto", "tel"}
 #: Attributes allowed only with these values (the rest of an allowed attribute's values pass).
 ATTRIBUTE_VALUES = {
     ("ol", "type"): re.compile(r"[1aAiI]"),
@@ -182,6 +182,8 @@ def sanitise(html: str, embed_hosts: tuple[str, ...] = ()) -> str:
     hosts = frozenset(embed_hosts)
 
     def allow(tag: str, attribute: str, value: str) -> str | None:
+        if attribute in ("href", "src") and not allowed_url(value):  # the one URL rule (url_rule.py)
+            return None
         if tag == "iframe" and attribute == "src":
             parts = urlsplit(value)
             return value if parts.scheme == "https" and parts.hostname in hosts else None

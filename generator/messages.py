@@ -4,6 +4,7 @@ Plain Vietnamese, each says what is wrong and how to fix it. Keys are stable
 codes used by tests; ``errors.diag`` fills in the ``{placeholders}``.
 """
 
+URL_HINT = "dùng địa chỉ web đầy đủ (https://…), địa chỉ trong trang (/trang/gioi-thieu/), mailto: hoặc tel:"
 DATE_HINT = "dùng dạng 23/02/2022 08:40:17 hoặc 2022-02-23 08:40:17"
 
 MESSAGES: dict[str, str] = {
@@ -81,6 +82,8 @@ MESSAGES: dict[str, str] = {
     "new_exists": "tệp này đã có, bantin không ghi đè — mở tệp để sửa tiếp, hoặc đặt một tiêu đề khác",
     "new_same_slug": "đã có bài cùng tên tệp ({other}), hai bài sẽ trùng địa chỉ — đặt một tiêu đề khác",
     # python build.py check
+    "url_refused": "liên kết \"{target}\" bị bỏ khỏi trang vì không phải địa chỉ được phép — " + URL_HINT,
+    "url_typo": "địa chỉ \"{target}\" có vẻ viết sai, người đọc bấm vào sẽ gặp trang lỗi — có phải ý bạn là \"{meant}\"? Sửa thành {meant}",
     "broken_link": "liên kết \"{target}\" không trỏ tới trang hay tệp nào — sửa địa chỉ (ví dụ /tin-tuc/ten-bai/) hoặc bỏ liên kết",
     "link_unpublished": "liên kết \"{target}\" trỏ tới bài chưa đăng ({other}) — người đọc sẽ gặp trang lỗi cho đến khi bài đó được đăng",
     "wrong_case": "không có tệp \"{target}\" nhưng có \"{found}\": tên chỉ khác chữ hoa/chữ thường, mà máy chủ web phân biệt hai cách viết — sửa đường dẫn thành {found} (hoặc đổi tên tệp cho khớp)",

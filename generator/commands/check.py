@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .. import urls
 from .options import add_build_options
-from ..check_rules import Targets, article_findings, duplicate_titles, link_findings, text_findings
+from ..check_rules import Targets, article_findings, duplicate_titles, link_findings, text_findings, url_findings
 from ..content import Article, content_files, display_path
 from ..errors import ERROR, Diagnostic, diag, sort_key
 from ..model import build_site
@@ -99,6 +99,7 @@ def check_site(options: BuildOptions) -> list[Diagnostic]:
     articles: list[Article] = list(loaded.articles)
     for article in articles:
         found.update(article_findings(article, now, options.types))
+        found.update(url_findings(article, texts.get(article.source, "")))
         if targets is not None:
             found.update(link_findings(article, texts.get(article.source, ""), targets))
     found.update(duplicate_titles(articles))

@@ -59,6 +59,13 @@ BAD = {
     "than-bai-ky-tu-dieu-khien.md": ("control_chars", 8, "U+0001, U+001B, U+007F"),
     "dau-tab.md": ("yaml_syntax", 4, "Tab"),
     "site-thieu-masthead.yml": ("site_field", None, '"masthead"'),
+    "site-menu-javascript.yml": ("site_field", 6, "javascript:alert(document.cookie)"),
+    "site-menu-java-tab.yml": ("site_field", 6, "java\\tscript:alert(1)"),
+    "site-lien-ket-data.yml": ("site_field", 5, "không được phép"),
+    "site-nhung-csp.yml": ("site_field", 6, "không phải một tên miền"),
+    "site-nhung-sao.yml": ("site_field", 4, '"*"'),
+    "site-base-url-hoi.yml": ("site_field", 4, "viết base_url: https://thunghiem.example.vn/"),
+    "site-menu-htps.yml": ("site_field", 5, "https://haiduong.gov.vn"),
     "tthc-thang-trung.yml": ("tthc_duplicate", 5, "1/2023"),
     "tthc-tuong-lai.yml": ("tthc_future", 4, "5/2099"),
     "tthc-so-am.yml": ("tthc_row", 4, "-3"),
@@ -156,3 +163,26 @@ def test_the_whole_corpus_at_once_lists_every_error(tmp_path):
     reported = {line.split(":")[0] for line in result.stderr.splitlines() if line.startswith("content/")}
     assert reported == {f"content/{rel}" for rel in files}
     assert not (tmp_path / "out").exists()
+
+
+def _error_lines(text: str) -> set[str]:
+    """The error lines a command printed (file:line: message), warnings left out."""
+    return {line for line in text.splitlines()
+            if line.startswith(("content/", "themes/")) and ": cảnh báo: " not in line}
+
+
+@pytest.mark.parametrize("name", sorted(BAD))
+def test_build_and_check_report_the_same_errors(name, tmp_path, capsys):
+    """One implementation per rule: the build and ``check`` refuse each corpus file with
+    exactly the same errors (check may add warnings, never another error or a lost one)."""
+    shown, files, site_yml, tthc_yml = place(name)
+    content = make_site(tmp_path, {**GOOD, **files}, site_yml=site_yml, tthc_yml=tthc_yml)
+    code, err = build(content, tmp_path / "public", capsys)
+    assert code == 1
+    build_errors = _error_lines(err)
+    assert any(line.startswith(shown) for line in build_errors), err
+    capsys.readouterr()
+    code = main(["check", "--content", str(content), "--theme", str(THEME)])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert _error_lines(out) == build_errors
