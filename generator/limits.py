@@ -40,7 +40,9 @@ MAX_SIBLINGS = 5_000
 #: footnote definitions ([^1]: …), each rescanned for every reference
 MAX_FOOTNOTES = 1_000
 
-_LIST_ITEM = re.compile(r"([ \t]*)(?:[-+*•]|\d{1,9}[.)]|[a-zA-Z][.)])[ \t]")
+# every bullet editors paste (importer.lines.BULLET_FAMILIES, which the Markdown dialect reads as items)
+_LIST_ITEM = re.compile(r"([ \t]*)(?:[-+*•–—·●○◦▪■➢►❖✓✔\uf0b7\uf0a7\uf0d8\uf076\uf0fc]|\d{1,9}[.)]|[a-zA-Zđ][.)]"
+                        r"|[IVXLC]{1,6}[.)])[ \t]")
 _PREFIX = re.compile(r"(?:[ \t]*(?:>|[-+*•](?=[ \t])|\d{1,9}[.)](?=[ \t])))+")
 _MARKER = re.compile(r">|[-+*•](?=[ \t])|\d{1,9}[.)](?=[ \t])")
 _RULE = re.compile(r"[ \t]*(?:[-*_][ \t]*){3,}$")
@@ -169,7 +171,10 @@ def _sibling_problems(body: str, lines: list[str], first_line: int) -> list[tupl
         elif line.strip() and not line[:1].isspace() and not item:
             indent = None
     for start, block in _blocks(lines):
-        if any(_TABLE_RULE.match(line) for line in block[:3]) and len(block) > MAX_SIBLINGS:
+        pipe = any(_TABLE_RULE.match(line) for line in block[:3])
+        tabbed = len(block) > MAX_SIBLINGS and sum(
+            "\t" in line.strip() and not _LIST_ITEM.match(line) for line in block) > MAX_SIBLINGS
+        if (pipe and len(block) > MAX_SIBLINGS) or tabbed:  # tabbed: a table pasted from Word
             out.append((first_line + start, "markdown_limit",
                         {"what": "bảng có quá nhiều dòng", "count": len(block), "limit": MAX_SIBLINGS,
                          "fix": "chia bảng thành nhiều bảng, hoặc đưa số liệu vào tệp .xlsx/.csv cho tải về"}))

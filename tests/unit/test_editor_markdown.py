@@ -182,3 +182,14 @@ def test_the_importer_and_the_dialect_share_what_a_bullet_is():
     assert lines.list_item("a)\tTrâu bò").style == "lower"
     assert lines.list_item("IV.\tKiến nghị").style == "roman"
     assert lines.list_item("a) Trâu bò") is None  # a label needs a tab: "a) x" is ordinary text
+
+
+def test_the_size_limits_count_what_the_dialect_reads_as_lists_and_tables():
+    from generator.limits import MAX_SIBLINGS, markdown_problems
+    rows = "\n".join(f"{i}\tNguyễn Văn {i}\tThôn Đông" for i in range(MAX_SIBLINGS + 1))
+    assert [code for _, code, _ in markdown_problems("STT\tHọ tên\tThôn\n" + rows)] == ["markdown_limit"]
+    items = "\n".join(f"–\tMục {i}" for i in range(MAX_SIBLINGS + 1))
+    assert [code for _, code, _ in markdown_problems("Gồm:\n" + items)] == ["markdown_limit"]
+    assert markdown_problems("STT\tHọ tên\n" + "\n".join(f"{i}\tA" for i in range(100))) == []
+    # ordinary sentences are not items
+    assert markdown_problems("\n".join("Câu văn bình thường số %d." % i for i in range(MAX_SIBLINGS + 1))) == []
