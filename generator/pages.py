@@ -148,17 +148,19 @@ def plan_pages(site: Site) -> tuple[PagePlan, ...]:
                 years.setdefault(year_of(item, ctype) or 0, []).append(item)
             plans.append(PagePlan(
                 url=urls.section(key), template=ctype.list_page.template, title=ctype.title, crumbs=crumbs,
-                data={"years": tuple((y, tuple(b)) for y, b in sorted(years.items(), reverse=True))},
+                data={"years": tuple((y, tuple(b)) for y, b in sorted(years.items(), reverse=True)),
+                      "feed": urls.section_feed(key)},
                 description=ui.periodical_description(ctype.title, site.config.name)))
         else:
             plans += paginate(ctype.title, lambda n, k=key: urls.section(k, n), items,
-                              ctype.list_page.template, crumbs,
+                              ctype.list_page.template, crumbs, {"feed": urls.section_feed(key)},
                               description=ui.section_description(ctype.title, site.config.name))
 
     for group in site.categories:
         plans += paginate(group.name, lambda n, g=group: urls.category(g.key, n), group.articles,
                           "list.html", (HOME_CRUMB, (group.name, group.url)),
-                          {"kind": ui.CATEGORY}, description=ui.category_description(group.name))
+                          {"kind": ui.CATEGORY, "feed": urls.category_feed(group.key)},
+                          description=ui.category_description(group.name))
     plans.append(PagePlan(url=urls.TAGS, template="tags.html", title=ui.TAGS,
                           crumbs=(HOME_CRUMB, (ui.TAGS, urls.TAGS)), data={"tags": site.tags}))
     for group in site.tags:

@@ -21,7 +21,7 @@ from .pages import PagePlan, plan_pages
 from .page_cache import Fingerprints, PageCache, page_site
 from .workers import parallel_map, shared_state
 from .view.chrome import Chrome, chrome as site_chrome, document_title
-from .view.feeds import feeds
+from .view.feeds import robots_txt, site_feeds, sitemap_entries
 from .view.format import FILTERS
 from .view.tthc import csv_text
 
@@ -136,9 +136,7 @@ def render_site(site: Site, theme_dir: Path, now: datetime, progress=None, jobs:
         if cache is not None:
             cache.put(output.path, fingerprints[index], output.data)
     try:
-        if site.config.base_url:  # feeds and sitemaps need absolute URLs
-            outputs.append(_render_xml(env, site, "feed.xml", urls.FEED, now))
-            outputs.append(_render_xml(env, site, "sitemap.xml", urls.SITEMAP, now))
+        outputs += _render_feeds(env, site, plans, now)
     except jinja2.TemplateError as exc:
         return [], [_template_problem(theme_dir, exc)]
     except Exception as exc:
@@ -148,10 +146,25 @@ def render_site(site: Site, theme_dir: Path, now: datetime, progress=None, jobs:
     return outputs, []
 
 
-def _render_xml(env: jinja2.Environment, site: Site, name: str, url: str, now: datetime) -> Output:
-    text = env.get_template(name).render(site=site, urls=urls, now=now, feeds=feeds(site),
-                                         absolute=lambda t: urls.absolute(t, site.config.base_url))
-    return Output(urls.output_path(url), text.encode("utf-8"), url)
+def _render_feeds(env: jinja2.Environment, site: Site, plans: tuple[PagePlan, ...], now: datetime) -> list[Output]:
+    """robots.txt; with a base_url (they need absolute URLs) the Atom feeds and sitemap.xml."""
+    base = site.config.base_url
+    out = [Output(urls.output_path(urls.ROBOTS), robots_txt(base).encode("utf-8"), urls.ROBOTS)]
+    if not base:
+        return out
+    absolute = lambda target: urls.absolute(target, base)  # noqa: E731
+    images = PageImages(site.images, absolute, base)
+
+    def content(article) -> str:
+        return str(images.body(article.html))  # a plain string: the template escapes it as text
+
+    template = env.get_template("feed.xml")
+    for feed in site_feeds(site):
+        text = template.render(site=site, feed=feed, urls=urls, now=now, absolute=absolute, content=content)
+        out.append(Output(urls.output_path(feed.url), text.encode("utf-8"), feed.url))
+    text = env.get_template("sitemap.xml").render(entries=sitemap_entries(site, plans))
+    out.append(Output(urls.output_path(urls.SITEMAP), text.encode("utf-8"), urls.SITEMAP))
+    return out
 
 
 def _theme_path(theme_dir: Path, filename: str | None) -> str:

@@ -17,6 +17,8 @@ ARCHIVE = "/luu-tru/"
 TAGS = "/the/"
 FEED = "/feed.xml"
 SITEMAP = "/sitemap.xml"
+ROBOTS = "/robots.txt"
+FEED_NAME = "feed.xml"
 STYLE = "/static/style.css"
 SEARCH = "/tim-kiem/"
 SEARCH_INDEX = "/pagefind/"  # Pagefind's index and its scripts
@@ -48,6 +50,14 @@ def tag(slug: str, page: int = 1) -> str:
 
 def month(year: int, month_: int, page: int = 1) -> str:
     return paged(f"/luu-tru/{year}/{month_:02d}/", page)
+
+
+def section_feed(key: str) -> str:
+    return f"/{key}/{FEED_NAME}"
+
+
+def category_feed(slug: str) -> str:
+    return f"/chuyen-muc/{slug}/{FEED_NAME}"
 
 
 def media(path: str) -> str:

@@ -13,6 +13,6 @@ Modules (none imports pages.py or render.py; pages and render import them):
     ``json_ld``  schema.org NewsArticle data of an article page
     ``csp``      the Content-Security-Policy of every HTML page
     ``contact``  phone numbers as ``tel:`` links
-    ``feeds``    what the Atom feed and the sitemap list
+    ``feeds``    what the Atom feeds, the sitemap and robots.txt list
     ``chrome``   what every page shows around its content (policy, title, footer, TTHC box)
 """
