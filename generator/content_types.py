@@ -181,15 +181,15 @@ TITLE = Field("title", TEXT, "tiêu đề", "tiêu đề bài", "Hội nghị ti
               required=REQUIRED, scaffold=True)
 DATE_FIELD = Field(
     "date", DATE, "ngày giờ đăng",
-    "giờ Việt Nam: `2022-02-23 08:40:17`, `2022-02-23 08:40`, `2022-02-23`, `23/02/2022 08:40:17` "
-    "hoặc `23/02/2022`; bài có ngày ở tương lai chỉ hiện từ ngày đó",
+    "ngày giờ đăng, giờ Việt Nam: `2022-02-23 08:40:17`, `2022-02-23 08:40`, `2022-02-23`, "
+    "`23/02/2022 08:40:17` hoặc `23/02/2022`",
     DATE_EXAMPLE, required=UNLESS_DRAFT, expected="ngày giờ viết trong ngoặc kép", scaffold=True)
 CATEGORY = Field("category", TEXT, "chuyên mục",
-                 "chuyên mục; mặc định là tên chuyên trang", "Nông thôn mới",
+                 "chuyên mục; bỏ trống thì dùng tên chuyên trang", "Nông thôn mới",
                  messages=(("advise", "default_category"),), advise=True, scaffold=True)
-AUTHOR = Field("author", TEXT, "tác giả", "tên người viết, hiện cuối bài", "Mai Chi", scaffold=True)
+AUTHOR = Field("author", TEXT, "tác giả", "tên người viết, hiện ở cuối bài", "Mai Chi", scaffold=True)
 SUMMARY = Field("summary", TEXT, "tóm tắt",
-                "tóm tắt; mặc định là đoạn đầu tiên, cắt ở ranh giới từ", "Một câu tóm tắt bài viết.",
+                "một câu tóm tắt; bỏ trống thì trang chủ lấy đoạn đầu tiên của bài, cắt ở ranh giới từ", "Một câu tóm tắt bài viết.",
                 messages=(("advise", "default_summary"),), advise=True)
 IMAGE = Field("image", CONTENT_PATH, "ảnh đại diện", "ảnh đại diện, trong thư mục `media/`",
               "media/2023/anh.jpg", expected="đường dẫn ảnh")
@@ -198,7 +198,7 @@ IMAGE_ALT = Field("image_alt", TEXT, "mô tả ảnh", "mô tả ảnh đại di
 TAGS = Field("tags", TEXT_LIST, "thẻ", "danh sách thẻ", "[nông thôn mới, giao thông]")
 SLUG_FIELD = Field("slug", SLUG, "tên bài trong địa chỉ",
                    "tên bài trong địa chỉ; mặc định lấy từ tiêu đề bỏ dấu (`đ` → `d`)", "hop-dan-thon-3")
-DRAFT = Field("draft", BOOL, "bài nháp", "`true`: bài nháp, không bao giờ được xuất bản", "true",
+DRAFT = Field("draft", BOOL, "bài nháp", "`true`: bài nháp, không bao giờ được đăng", "true",
               messages=(("bad", "bad_draft"),), scaffold=True)
 PERIOD = Field("period", MONTH, "tháng của bản tin",
                "tháng của bản tin, hiện là \"tháng 7/2023\"", "2023-07", required=REQUIRED,

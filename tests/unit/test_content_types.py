@@ -72,3 +72,20 @@ def test_check_advises_on_the_fields_the_declaration_marks():
     assert {f.code for f in article_findings(item, NOW)} == {"default_category", "default_summary"}
     page, _ = parse("---\ntitle: Giới thiệu\n---\n\nCó nội dung.\n", "trang")
     assert article_findings(page, NOW) == []
+
+
+def test_the_scaffold_of_every_standard_type_is_a_valid_draft():
+    from generator.commands.new import article_text, parse_asked
+    for ctype in STANDARD.values():
+        asked, problem = parse_asked(ctype, {f.name: f.example.strip('"') for f in ctype.fields if f.ask})
+        assert problem is None
+        text = article_text(ctype, "Tiêu đề", NOW, "Mai Chi", asked)
+        item, problems = parse(text, ctype.key)
+        assert problems == [] and item.draft, ctype.key
+        assert item.category == ctype.title and item.author == "Mai Chi"
+        # published as written: only an empty body (the comment) stops it
+        published, problems = parse(text.replace("draft: true\n", ""), ctype.key)
+        if is_empty_body(ctype.scaffold_body):
+            assert item.empty and published is None and [p.code for p in problems] == ["empty_article"]
+        else:
+            assert not item.empty and published is not None and problems == [], ctype.key
