@@ -124,11 +124,14 @@ def parse_article(source: Source, section: ContentType | str, config: SiteConfig
 # --- one validator per field kind -------------------------------------------------------
 #
 # A validator gets the raw YAML value (never None or empty: those are handled by
-# the requirement rule) and returns (clean value, problem). A problem is
-# ("type", None): the value has the wrong kind, or ("bad", None): the right kind
-# but not a valid value. The caller turns problems into the field's messages.
+# the requirement rule) and returns (clean value, problem). The problem is None,
+# "type" (the value has the wrong kind) or "bad" (the right kind, not a valid
+# value); for a list it may be ("type" or "bad", index of the item), and the
+# message then names that item's line (``FrontMatter.lines["tags[2]"]``). The
+# caller turns problems into the field's messages. A kind for a list of files,
+# an ISO week or a list of event mappings is one more function here.
 
-_Invalid = tuple[object, str | None]
+_Invalid = tuple[object, "str | tuple[str, int] | None"]
 
 
 def _text(raw: object) -> _Invalid:
@@ -156,9 +159,11 @@ def _bool(raw: object) -> _Invalid:
 
 
 def _text_list(raw: object) -> _Invalid:
-    if not isinstance(raw, list) or not all(
-            isinstance(t, (str, int)) and not isinstance(t, bool) for t in raw):
+    if not isinstance(raw, list):
         return None, "type"
+    for index, item in enumerate(raw):
+        if isinstance(item, bool) or not isinstance(item, (str, int)):
+            return None, ("type", index)
     return [" ".join(str(t).split()) for t in raw if str(t).strip()], None
 
 
@@ -240,13 +245,17 @@ def _from_front_matter(path: str, fm: FrontMatter, ctype: ContentType, config: S
         if spec.name not in values or is_empty_value(raw):
             continue
         value, problem = VALIDATORS[spec.kind](raw)
+        where = line(spec.name)
+        if isinstance(problem, tuple):  # one item of a list: its own line
+            problem, index = problem
+            where = line(f"{spec.name}[{index}]") or where
         if problem == "type":
-            out.append(diag(path, line(spec.name), "field_type", field=spec.name,
+            out.append(diag(path, where, "field_type", field=spec.name,
                             expected=spec.expected or _EXPECTED[spec.kind], got=kind_name(raw),
                             example=spec.example))
         elif problem == "bad":
             code = spec.message("bad", _BAD[spec.kind])
-            out.append(diag(path, line(spec.name), code, field=spec.name, value=raw,
+            out.append(diag(path, where, code, field=spec.name, value=raw,
                             expected=spec.expected or _EXPECTED[spec.kind], got=kind_name(raw),
                             example=spec.example))
         else:

@@ -89,3 +89,10 @@ def test_the_scaffold_of_every_standard_type_is_a_valid_draft():
             assert item.empty and published is None and [p.code for p in problems] == ["empty_article"]
         else:
             assert not item.empty and published is not None and problems == [], ctype.key
+
+
+def test_a_bad_item_of_a_list_is_named_on_its_own_line():
+    item, problems = parse("---\ntitle: Bài\ndate: 2023-01-01\ntags:\n  - giao thông\n  - {a: 1}\n---\nx\n")
+    assert item is None and [(p.code, p.line) for p in problems] == [("field_type", 6)]
+    item, problems = parse("---\ntitle: Bài\ndate: 2023-01-01\ntags: [giao thông, [a]]\n---\nx\n")
+    assert item is None and [(p.code, p.line) for p in problems] == [("field_type", 4)]
