@@ -111,7 +111,7 @@ class _FindHabits(Preprocessor):
         # each line: its text with tabs as typed (normalised), or None when blank
         raw: list[str | None] = []
         for line in lines:
-            text = normalise(tabbed.get(line, line)) if line.strip() or _ODD.search(line) or INVISIBLE.search(line) else ""
+            text = normalise(tabbed.get(line, line)) if line.strip() or INVISIBLE.search(line) else ""
             raw.append(text if text.strip() else None)  # a line of NBSP or U+200B is blank
         out: list[str] = []
         block_start = True
@@ -151,7 +151,7 @@ class _FindHabits(Preprocessor):
                 i = end
                 if i < n and raw[i] is not None:
                     i = self._after_run(raw, i, out)
-                block_start = True
+                block_start, standard, code = out[-1] == "", False, False
                 continue
             out.append(expanded)
             block_start = False

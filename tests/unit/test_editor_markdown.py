@@ -193,3 +193,12 @@ def test_the_size_limits_count_what_the_dialect_reads_as_lists_and_tables():
     assert markdown_problems("STT\tHọ tên\n" + "\n".join(f"{i}\tA" for i in range(100))) == []
     # ordinary sentences are not items
     assert markdown_problems("\n".join("Câu văn bình thường số %d." % i for i in range(MAX_SIBLINGS + 1))) == []
+
+
+def test_the_line_after_a_run_starts_a_paragraph_that_can_hold_more_items():
+    root = tree(render_markdown("Gồm:\n•\tMột\nTrân trọng.\n- hai\n- ba").html)
+    assert [el.tag for el in root] == ["p", "ul", "p", "ul"]
+    assert [li.text for li in root[3]] == ["hai", "ba"]
+    # an indented line after a run is text, not code; an underline after it is a rule, not a heading
+    html = render_markdown("Gồm:\n•\tMột\n        tiếp theo\n---").html
+    assert html.endswith("</ul>\n<p>tiếp theo</p>\n<hr>") and "<pre>" not in html and "<h2>" not in html
