@@ -6,7 +6,7 @@ NBSP, with zero-width characters and soft hyphens inside words. Standard
 Markdown makes one run-on paragraph of all that. This extension reads it as
 the editor meant:
 
-- a line starting with a bullet (see ``importer.lines.BULLET_FAMILIES``) and a
+- a line starting with a bullet (see ``list_items.BULLET_FAMILIES``) and a
   tab or spaces is a list item; a change of bullet family inside a run of items
   is a level ("•" then "o", "-" then "+");
 - "1)", "1.", "a)", "a.", "I." and a tab start an ordered list item, with the
@@ -22,7 +22,7 @@ Nothing that standard Markdown already gives a meaning changes: blocks that
 Python-Markdown parses as a list, quote, pipe table or indented code are left
 alone, and fenced code and raw HTML are never seen (this runs after
 Python-Markdown has stashed them). The patterns of what an item is are shared
-with the importer (``generator.importer.lines``).
+with the importer (``generator.list_items``).
 
 How: Python-Markdown expands tabs before anything else, so a first
 preprocessor (before ``normalize_whitespace``) remembers the lines that had
@@ -44,7 +44,8 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
-from .importer.lines import INVISIBLE, ODD_SPACES, VIETNAMESE_LETTERS, ListItem, list_item, roman_value
+from .list_items import ODD_SPACES, VIETNAMESE_LETTERS, ListItem, list_item, roman_value
+from .text import INVISIBLE
 
 _PLACEHOLDER = util.STX + "bantin-editor:{}" + util.ETX  # STX/ETX never survive in the text
 _PLACEHOLDER_RE = re.compile(re.escape(util.STX) + r"bantin-editor:(\d+)" + re.escape(util.ETX))

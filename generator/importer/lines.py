@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..list_items import DASH_BULLETS, LETTER_LABEL, ODD_SPACES, ROMAN_LABEL, SYMBOL_BULLETS
 from ..text import INVISIBLE as INVISIBLE_RE, nfc, strip_control, strip_invisible
 
 # --- the line model ------------------------------------------------------------
@@ -47,7 +48,6 @@ class Line:
 # --- cleaning ------------------------------------------------------------------
 
 #: Spaces other than U+0020 that Word, Zalo and web pages paste (NBSP and friends).
-ODD_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 #: Characters that show nothing: the one rule of text.py (shared with the build and check).
 INVISIBLE = INVISIBLE_RE
 _SPACES = re.compile(rf"[ \t{ODD_SPACES}]+")
@@ -245,96 +245,12 @@ def is_counter(text: str) -> bool:
 
 # --- lists, headings, bylines, captions -----------------------------------------------
 
-# What a bullet or a numbered item is: one definition, used here by the importer
-# and by the Markdown dialect (generator/editor_markdown.py) for what editors
-# paste from Word ("•⇥", "1)⇥", "a)⇥").
-
-#: Bullets by family; in a run of items a change of family is a change of level
-#: (Word pastes "•", then "o", then "▪"; Vietnamese documents "-" then "+").
-#: U+F0B7 and U+F0A7 are Word's Symbol/Wingdings bullets as they arrive in text.
-BULLET_FAMILIES = ("-–—", "•·●\uf0b7", "○◦o", "▪■\uf0a7", "+", "*", "➢►\uf0d8", "❖\uf076", "✓✔\uf0fc")
-DASH_BULLETS = BULLET_FAMILIES[0]
-SYMBOL_BULLETS = "•·●\uf0b7○◦▪■\uf0a7➢►\uf0d8❖\uf076✓✔\uf0fc"
-#: Roman numerals and letters as item labels ("I.", "a)", "đ)").
-ROMAN_LABEL = r"[IVXLC]{1,6}"
-LETTER_LABEL = r"[a-zđ]"
-#: The Vietnamese alphabet as documents letter their points: a) b) c) d) đ) e) g)…
-VIETNAMESE_LETTERS = "abcdđeghiklmnopqrstuvxy"
-
 ITEM_RE = re.compile(rf"^(?:[{DASH_BULLETS}]\s+|[{SYMBOL_BULLETS}]\s*)(?=\S)")
 SUBITEM_RE = re.compile(r"^\+\s+(?=\S)")
 HEADING_RE = re.compile(
     rf"^(?P<num>{ROMAN_LABEL}\.|(?:\d{{1,2}}\.){{1,3}}\d{{0,2}}|\d{{1,2}}\)|{LETTER_LABEL}\))\s+(?P<text>\S.*)$")
 
-#: A list item as editors type it: a bullet and a tab or spaces ("o" only with a
-#: tab: it is Word's second-level bullet), or a label ("1)", "1.", "a)", "a.",
-#: "I.") and a tab (or two spaces, what some editors turn a tab into).
-_BULLET_CHARS = re.escape("".join(BULLET_FAMILIES).replace("o", ""))
-LIST_ITEM_RE = re.compile(
-    rf"^ {{0,3}}(?:(?P<bullet>[{_BULLET_CHARS}])[ \t]+|(?P<bullet_o>o)\t[ \t]*"
-    rf"|(?P<label>\d{{1,3}}|{LETTER_LABEL}|[A-ZĐ]|{ROMAN_LABEL})(?P<suffix>[.)])(?:\t[ \t]*| {{2,}}))"
-    rf"(?P<text>\S.*)$")
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
-
-@dataclass(frozen=True)
-class ListItem:
-    """One item line: ``style`` is "bullet", "decimal", "lower", "upper" or
-    "roman"; ``family`` the bullet family or the label's suffix; ``label`` as typed."""
-
-    style: str
-    family: str
-    label: str
-    text: str
-
-
-def list_item(line: str) -> ListItem | None:
-    """The item an editor's line is, or None. An upper-case label of roman
-    letters ("I", "IV") is read as roman; "V", "X", "L", "C" alone as letters
-    (the caller knows the context: see ``roman_value``)."""
-    match = LIST_ITEM_RE.match(line)
-    if match is None:
-        return None
-    text = match.group("text").rstrip()
-    bullet = match.group("bullet") or match.group("bullet_o")
-    if bullet:
-        family = next(f for f in BULLET_FAMILIES if bullet in f)
-        return ListItem("bullet", family, bullet, text)
-    label, suffix = match.group("label"), match.group("suffix")
-    if label.isdigit():
-        style = "decimal"
-    elif label.islower():
-        style = "lower"
-    elif re.fullmatch(ROMAN_LABEL, label) and (label == "I" or len(label) > 1):
-        if roman_value(label) is None:
-            return None
-        style = "roman"
-    elif len(label) == 1:
-        style = "upper"
-    else:
-        return None
-    return ListItem(style, suffix, label, text)
-
-
-def roman_value(label: str) -> int | None:
-    """12 for "XII"; None for letters that are not a well-formed numeral ("IIII", "VX")."""
-    total = 0
-    values = [_ROMAN_VALUES.get(c) for c in label]
-    if not label or None in values:
-        return None
-    for i, value in enumerate(values):
-        total += -value if i + 1 < len(values) and value < values[i + 1] else value
-    return total if _to_roman(total) == label else None
-
-
-def _to_roman(number: int) -> str:
-    out = ""
-    for value, letters in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"),
-                           (5, "V"), (4, "IV"), (1, "I")):
-        while number >= value:
-            out += letters
-            number -= value
-    return out
 BYLINE_PREFIX = re.compile(
     r"^(tin,?\s*ảnh|bài,?\s*ảnh|tin\s+và\s+ảnh|bài\s+và\s+ảnh|tin|bài|ảnh|tác giả|người viết|"
     r"nguồn|theo)\s*:\s*", re.I)

@@ -9,6 +9,7 @@ from xml.etree import ElementTree
 import pytest
 
 from generator import markup
+from generator import list_items
 from generator.importer import lines
 from generator.markup import render_markdown, sanitise
 from generator.source import Source, split_front_matter
@@ -91,7 +92,7 @@ def test_vietnamese_letters_count_with_d_stroke():
     root = tree(render_markdown("Khoản 1:\nd)\tmột\nđ)\thai\ne)\tba\ng)\tbốn").html)
     ol = root.find("ol")
     assert ol.get("type") == "a" and ol.get("class") == "vi"
-    assert ol.get("start") == str(lines.VIETNAMESE_LETTERS.index("d") + 1)
+    assert ol.get("start") == str(list_items.VIETNAMESE_LETTERS.index("d") + 1)
     assert all(li.get("value") is None for li in ol)  # đ, e, g follow d in the Vietnamese alphabet
     upper = tree(render_markdown("Phần:\nD.\tmột\nĐ.\thai").html).find("ol")
     assert upper.get("type") == "A" and upper.get("class") == "vi-upper" and upper.get("start") == "4"
@@ -178,10 +179,10 @@ def test_the_sanitiser_keeps_list_attributes_only_with_sane_values():
 
 def test_the_importer_and_the_dialect_share_what_a_bullet_is():
     for bullet in "•–○▪\uf0b7":
-        assert lines.ITEM_RE.match(f"{bullet} Họp dân") and lines.list_item(f"{bullet}\tHọp dân")
-    assert lines.list_item("a)\tTrâu bò").style == "lower"
-    assert lines.list_item("IV.\tKiến nghị").style == "roman"
-    assert lines.list_item("a) Trâu bò") is None  # a label needs a tab: "a) x" is ordinary text
+        assert lines.ITEM_RE.match(f"{bullet} Họp dân") and list_items.list_item(f"{bullet}\tHọp dân")
+    assert list_items.list_item("a)\tTrâu bò").style == "lower"
+    assert list_items.list_item("IV.\tKiến nghị").style == "roman"
+    assert list_items.list_item("a) Trâu bò") is None  # a label needs a tab: "a) x" is ordinary text
 
 
 def test_the_size_limits_count_what_the_dialect_reads_as_lists_and_tables():

@@ -78,6 +78,14 @@ def test_the_pipeline_never_imports_commands(name):
     assert not bad, f"{name} imports {bad}"
 
 
+@pytest.mark.parametrize("name", sorted(n for n in MODULES if is_pipeline(n)))
+def test_the_pipeline_never_imports_the_importer(name):
+    """What build and import share (list items, text rules) lives in the pipeline;
+    the importer builds on it, never the other way round."""
+    bad = [target for target, _ in imports(name) if (internal(target) or "").startswith("generator.importer")]
+    assert not bad, f"{name} imports {bad}"
+
+
 @pytest.mark.parametrize("name", sorted(n for n in MODULES if n.startswith("generator.importer")))
 def test_the_importer_uses_only_public_names_of_the_pipeline(name):
     for target, names in imports(name):
