@@ -56,6 +56,8 @@ MESSAGES: dict[str, str] = {
     "image_changed": "ảnh \"{target}\" bị thay đổi hoặc xoá trong lúc đang tạo trang — chạy lại lệnh tạo trang",
     "image_original_gps": "ảnh \"{target}\" có tên kết thúc bằng -goc nên được đăng nguyên tệp gốc, kể cả vị trí GPS nơi chụp ghi trong ảnh — nếu không muốn, bỏ -goc khỏi tên tệp (trang sẽ đăng bản đã xoá vị trí)",
     "no_base_url_sharing": "site.yml chưa có base_url nên trang web không có tin RSS (Atom) và sơ đồ trang sitemap.xml, và khi chia sẻ bài lên Zalo, Facebook sẽ không có ảnh và tiêu đề xem trước — thêm dòng base_url: https://tenxa.example.vn/ (địa chỉ thật của trang) vào site.yml, hoặc tạo trang với python build.py --base-url https://tenxa.example.vn/",
+    # two outputs at one path (generator/collisions.py)
+    "output_collision": "{one} và {other} cùng ghi vào tệp {target} của trang web (cái sau sẽ đè mất cái trước) — đổi slug:, tên tệp hoặc tên chuyên mục/thẻ để hai thứ có địa chỉ khác nhau",
     # Markdown shapes too costly to convert (generator/limits.py)
     "markdown_limit": "{what}: {count} (tối đa {limit}) — bantin không chuyển được nội dung như vậy trong thời gian hợp lý; {fix}",
     "markdown_unclosed": "đoạn văn bắt đầu ở dòng này ({size} ký tự) có quá nhiều dấu [ ( ` < lồng nhau hoặc mở mà không đóng ({count} dấu chưa đóng), chuyển đoạn này sẽ mất rất lâu — đóng các dấu ] ) ` > còn thiếu, xoá các dấu thừa, hoặc chia đoạn bằng dòng trống",

@@ -21,6 +21,8 @@ from .content import Article, display_path, gather_sources, parse_sources
 from .check_rules import body_line
 from .content_types import STANDARD, ContentTypes
 from .errors import BuildFailed, Diagnostic, UsageError, diag, errors_of, sort_key
+from .collisions import collisions, output_origins
+from .pages import plan_pages
 from .media import media_files
 from .model import Site, build_site
 from .page_cache import PageCache
@@ -297,6 +299,13 @@ def build(options: BuildOptions, wait_message=None, progress=None) -> BuildRepor
             raise BuildFailed(image_diagnostics(options.content, loaded.articles, loaded.image_uses,
                                                 {path: (p,) for path, p in encoded.failed.items()}))
         copies = static_copies(options) + list(encoded.copies)
+        plans = plan_pages(site)
+        planned = {plan.url for plan in plans}
+        generated = [o.path for o in outputs if o.url not in planned] + [path for path, _ in files[len(outputs):]]
+        clashes = collisions(output_origins(options.content, site, plans, static_copies(options), generated),
+                             display_path(options.content, options.content))
+        if clashes:  # one file would silently replace another
+            raise BuildFailed(clashes)
         stats = write_site(options.output, files, copies, force=options.force, wait_message=wait_message)
     if page_cache is not None:
         page_cache.save()  # only now does it describe what options.output holds

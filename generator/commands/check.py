@@ -15,6 +15,7 @@ from pathlib import Path
 from .. import urls
 from .options import add_build_options
 from ..check_rules import Targets, article_findings, duplicate_titles, link_findings, text_findings, url_findings
+from ..collisions import collisions, output_origins
 from ..content import Article, content_files, display_path
 from ..errors import ERROR, Diagnostic, diag, sort_key
 from ..model import build_site
@@ -103,6 +104,11 @@ def check_site(options: BuildOptions) -> list[Diagnostic]:
         if targets is not None:
             found.update(link_findings(article, texts.get(article.source, ""), targets))
     found.update(duplicate_titles(articles))
+    if loaded.site is not None:  # the build's own check: two outputs at one path
+        found.update(collisions(output_origins(options.content, loaded.site,
+                                               plan_pages(loaded.site),
+                                               static_copies(options)),
+                                display_path(options.content, options.content)))
     if targets is not None:
         found.update(menu_findings(options.content, loaded.config, targets))
     return sorted(found, key=sort_key)
