@@ -20,7 +20,7 @@ from .cache import ArticleCache
 from .config import MEDIA_DIR, SiteConfig
 from .content_types import (BOOL, CONTENT_PATH, DATE, INT, MONTH, SLUG, STANDARD, TEXT, TEXT_LIST,
                             ContentType, ContentTypes)
-from .errors import Diagnostic, diag
+from .errors import Diagnostic, diag, os_reason
 from .limits import markdown_problems
 from .markup import plain_text, render_markdown
 from .safefs import KIND_NAMES, NotRegularFile, inside, read_regular
@@ -417,7 +417,7 @@ def gather_sources(content_dir: Path, types: ContentTypes = STANDARD
             out.append(diag(path, None, "not_regular", kind=KIND_NAMES[exc.kind]))
             continue
         except OSError as exc:
-            out.append(diag(path, None, "unreadable", reason=exc.strerror or type(exc).__name__))
+            out.append(diag(path, None, "unreadable", reason=os_reason(exc)))
             continue
         source, problems = decode(path, data)
         out.extend(problems)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .messages import MESSAGES
+import errno as _errno
+
+from .messages import MESSAGES, OS_REASONS
 
 ERROR = "error"
 WARNING = "warning"
@@ -33,6 +35,20 @@ class Diagnostic:
 def diag(path: str, line: int | None, code: str, level: str = ERROR, **values: object) -> Diagnostic:
     """Build a diagnostic from the message catalogue entry *code*."""
     return Diagnostic(path, line, MESSAGES[code].format(**values), level, code)
+
+
+def os_reason(exc: BaseException) -> str:
+    """Why a file could not be read or written, in Vietnamese: the one place an OSError
+    becomes text for editors (the system's own strerror is English)."""
+    if getattr(exc, "vietnamese", False):  # bantin's own OSErrors carry Vietnamese already
+        return str(getattr(exc, "strerror", "") or exc)
+    name = _errno.errorcode.get(getattr(exc, "errno", None) or -1, "")
+    if name in OS_REASONS:
+        return OS_REASONS[name]
+    if getattr(exc, "winerror", None) == 32:  # ERROR_SHARING_VIOLATION: open in Word or Excel
+        return OS_REASONS["EBUSY"]
+    code = getattr(exc, "errno", None)
+    return f"lỗi hệ thống số {code}" if code else "lỗi hệ thống"
 
 
 def errors_of(diagnostics: tuple[Diagnostic, ...] | list[Diagnostic]) -> list[Diagnostic]:

@@ -55,6 +55,8 @@ from urllib.parse import unquote, urlsplit
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 from PIL import __version__ as PILLOW_VERSION
 
+from .errors import os_reason
+
 #: widths of the srcset (CSS px at DPR 1: 360-px phones; 720 at DPR 2; 1200 is also og:image)
 WIDTHS = (360, 720, 1200, 1600)
 #: the long side of the largest variant, the "xem ảnh gốc" (full size) link
@@ -236,7 +238,7 @@ def read_source(content: Path, rel: str) -> tuple[bytes | None, Problem | None]:
         with open(file, "rb") as handle:
             return handle.read(MAX_FILE_BYTES + 1), None
     except OSError as exc:
-        return None, Problem("image_unreadable", values={"reason": exc.strerror or type(exc).__name__})
+        return None, Problem("image_unreadable", values={"reason": os_reason(exc)})
 
 
 def _open(data: bytes) -> Image.Image:

@@ -19,7 +19,7 @@ import os
 from pathlib import Path
 
 from .config import MEDIA_DIR
-from .errors import Diagnostic, diag
+from .errors import Diagnostic, diag, os_reason
 from .safefs import KIND_NAMES, inside, kind_of, read_regular
 
 #: the file types content/media may publish: they are shown or downloaded, never run
@@ -90,7 +90,7 @@ def media_files(content: Path) -> tuple[list[tuple[Path, str]], list[Diagnostic]
         try:
             names = sorted(os.listdir(folder))
         except OSError as err:
-            out.append(diag(_shown(content, folder), None, "unreadable", reason=err.strerror or str(err)))
+            out.append(diag(_shown(content, folder), None, "unreadable", reason=os_reason(err)))
             continue
         for name in names:
             if name.startswith(".") or name.lower() in OS_JUNK:
@@ -106,7 +106,7 @@ def media_files(content: Path) -> tuple[list[tuple[Path, str]], list[Diagnostic]
                 try:
                     head = read_regular(path, limit=SNIFF_BYTES)[:SNIFF_BYTES]
                 except OSError as err:
-                    out.append(diag(_shown(content, path), None, "unreadable", reason=err.strerror or str(err)))
+                    out.append(diag(_shown(content, path), None, "unreadable", reason=os_reason(err)))
                     continue
                 problem = media_problem(name, head)
                 if problem is not None:

@@ -117,3 +117,30 @@ INVISIBLE_NAMES: dict[str, str] = {
     **{ch: "ký tự đổi chiều chữ" for ch in "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
        "\u2066\u2067\u2068\u2069"},
 }
+
+
+#: Operating-system errors by errno name, for "không đọc được tệp (…)" and the like:
+#: the system's own text is English (or the Windows language), never shown to editors.
+OS_REASONS: dict[str, str] = {
+    "EACCES": "không có quyền truy cập",
+    "EPERM": "không có quyền truy cập",
+    "ENOENT": "không tìm thấy tệp hoặc thư mục",
+    "EISDIR": "đây là một thư mục, không phải tệp",
+    "ENOTDIR": "một phần của đường dẫn không phải thư mục",
+    "ELOOP": "liên kết tượng trưng trỏ vòng quanh",
+    "ENAMETOOLONG": "tên tệp hoặc đường dẫn quá dài",
+    "ENOSPC": "ổ đĩa đã đầy",
+    "EDQUOT": "đã hết dung lượng được phép trên ổ đĩa",
+    "EROFS": "ổ đĩa hoặc thư mục chỉ cho đọc",
+    "EIO": "lỗi đọc ghi ổ đĩa",
+    "EBUSY": "tệp đang được một chương trình khác dùng",
+    "ETXTBSY": "tệp đang được một chương trình khác dùng",
+    "EMFILE": "mở quá nhiều tệp cùng lúc",
+    "ENFILE": "mở quá nhiều tệp cùng lúc",
+    "EEXIST": "tệp đã có",
+    "EADDRINUSE": "cổng đang được một chương trình khác dùng",
+    "EADDRNOTAVAIL": "địa chỉ này không có trên máy",
+    "ENXIO": "thiết bị không sẵn sàng",
+    "EAGAIN": "tệp tạm thời không đọc được",
+    "EINVAL": "tên hoặc đường dẫn không hợp lệ trên hệ điều hành này",
+}

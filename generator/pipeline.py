@@ -20,7 +20,7 @@ from .config import MEDIA_DIR, Masthead, SiteConfig, normalise_base_url, parse_s
 from .content import Article, display_path, gather_sources, parse_sources
 from .check_rules import body_line
 from .content_types import STANDARD, ContentTypes
-from .errors import BuildFailed, Diagnostic, UsageError, diag, errors_of, sort_key
+from .errors import BuildFailed, Diagnostic, UsageError, diag, errors_of, os_reason, sort_key
 from .collisions import collisions, output_origins
 from .pages import plan_pages
 from .media import media_files
@@ -86,7 +86,7 @@ def _read_yaml_file(content: Path, name: str, required: bool):
     except NotRegularFile as exc:
         return None, [diag(path, None, "not_regular", kind=KIND_NAMES[exc.kind])]
     except OSError as exc:
-        return None, [diag(path, None, "unreadable", reason=exc.strerror or type(exc).__name__)]
+        return None, [diag(path, None, "unreadable", reason=os_reason(exc))]
     return decode(path, data)
 
 

@@ -34,6 +34,8 @@ KIND_NAMES = {
 class NotRegularFile(OSError):
     """Raised instead of opening anything that is not a regular file."""
 
+    vietnamese = True  # its strerror is written for editors (errors.os_reason shows it)
+
     def __init__(self, path: Path | str, kind: str):
         self.kind = kind
         super().__init__(f"{path}: {KIND_NAMES.get(kind, kind)}")

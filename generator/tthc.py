@@ -15,6 +15,7 @@ from decimal import Decimal
 from .errors import WARNING, Diagnostic, diag
 from .source import Source, kind_name, load_yaml
 from .text import parse_datetime, parse_month
+from .url_rule import allowed_url, url_mistake, url_scheme
 
 _COUNTS = ("received", "on_time", "late", "pending")
 _REQUIRED = ("on_time", "late")
@@ -131,10 +132,13 @@ def parse_tthc(source: Source, today: date) -> tuple[Tthc | None, list[Diagnosti
         if updated is None:
             out.append(diag(path, lines.get("updated"), "bad_date", value=data["updated"]))
     source_url = data.get("source_url") or ""
-    if not isinstance(source_url, str) or (source_url and not source_url.startswith(("http://", "https://"))):
+    if not isinstance(source_url, str) or (source_url and (  # the one URL rule (url_rule.py)
+            not allowed_url(source_url) or url_scheme(source_url) not in ("http", "https"))):
+        meant = url_mistake(source_url) if isinstance(source_url, str) else None
         out.append(diag(path, lines.get("source_url"), "tthc_field",
                         problem="source_url phải là một địa chỉ web",
-                        fix="ví dụ source_url: https://dichvucong.haiduong.gov.vn/"))
+                        fix=f"có phải ý bạn là source_url: {meant}" if meant else
+                        "ví dụ source_url: https://dichvucong.haiduong.gov.vn/"))
         source_url = ""
     months = data.get("months")
     if not isinstance(months, list):

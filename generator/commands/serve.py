@@ -33,7 +33,7 @@ from urllib.parse import parse_qs, urlsplit
 import watchfiles
 
 from .options import add_build_options, print_diagnostics, validate_paths
-from ..errors import BuildFailed, Diagnostic, UsageError, diag
+from ..errors import BuildFailed, Diagnostic, UsageError, diag, os_reason
 from ..pipeline import BuildOptions, build
 
 HOST = "127.0.0.1"
@@ -366,7 +366,7 @@ def run(args) -> int:
         try:
             server = PreviewServer((HOST, args.port), handler)
         except OSError as exc:
-            print(f"lỗi: không mở được cổng {args.port} ({exc.strerror or exc}) — có thể một lệnh serve "
+            print(f"lỗi: không mở được cổng {args.port} ({os_reason(exc)}) — có thể một lệnh serve "
                   f"khác đang chạy; dùng cổng khác, ví dụ --port {args.port + 1 if args.port else 8001}",
                   file=sys.stderr)
             return 2

@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ..errors import UsageError
+from ..errors import UsageError, os_reason
 from ..source import decode
 from ..safefs import inside, kind_of, read_regular
 from ..text import slugify
@@ -70,7 +70,7 @@ def read_page(file: Path, source: str) -> ImportedPage | ImportProblem:
             return ImportProblem(source, "too_large", "tệp quá lớn (hơn 5 MB) — đây có vẻ không phải "
                                  "một trang bài viết")
     except OSError as err:
-        return ImportProblem(source, "unreadable", f"không đọc được tệp ({err.strerror or err})")
+        return ImportProblem(source, "unreadable", f"không đọc được tệp ({os_reason(err)})")
     if not data.strip():
         return ImportProblem(source, "empty", "tệp rỗng")
     if _looks_html(file, data):
@@ -198,7 +198,7 @@ def place_images(page: ImportedPage, page_file: Path, content_root: Path, dry_ru
                 with open(dest, "xb") as handle:  # the bytes checked above, never the path again
                     handle.write(data)
             except OSError as err:
-                warnings.append(f"ảnh {block.src}: không ghi được {display(dest)} ({err.strerror or err})")
+                warnings.append(f"ảnh {block.src}: không ghi được {display(dest)} ({os_reason(err)})")
                 continue
         rel = dest.relative_to(content_root).as_posix()
         nxt = page.blocks[index + 1] if index + 1 < len(page.blocks) else None

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..content_types import STANDARD
-from ..errors import UsageError
+from ..errors import UsageError, os_reason
 from ..safefs import read_regular
 from ..source import MAX_FILE_BYTES, decode, split_front_matter
 from ..text import parse_datetime, slugify
@@ -167,7 +167,7 @@ def import_paths(paths: list[Path], to: Path, category: str | None = None,
                     handle.write(to_markdown(page))
             except OSError as err:
                 outcomes.append(Outcome(source, FAILED, target=display(target), code="write",
-                                        reason=f"không ghi được {display(target)} ({err.strerror or err})"))
+                                        reason=f"không ghi được {display(target)} ({os_reason(err)})"))
                 continue
         known.add(page.title, page.date, section, page.slug or page_slug(page.title), str(target))
         planned.add(target)

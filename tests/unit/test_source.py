@@ -109,3 +109,18 @@ def test_one_decoder_for_the_importer_accepts_utf16_with_its_bom():
         assert problems == [] and source.text == text.replace("\r\n", "\n")
     source, problems = decode("content/tin-tuc/a.md", text.encode("utf-16"))
     assert source is None and problems[0].code == "not_utf8" and "UTF-16" in problems[0].message
+
+
+def test_operating_system_errors_reach_editors_in_vietnamese():
+    import errno
+
+    from generator.errors import os_reason
+    from generator.safefs import NotRegularFile
+
+    assert os_reason(PermissionError(errno.EACCES, "Permission denied")) == "không có quyền truy cập"
+    assert os_reason(OSError(errno.ENOSPC, "No space left on device")) == "ổ đĩa đã đầy"
+    assert "đường dẫn quá dài" in os_reason(OSError(errno.ENAMETOOLONG, "File name too long"))
+    assert "thư mục" in os_reason(IsADirectoryError(errno.EISDIR, "Is a directory"))
+    assert "ống" in os_reason(NotRegularFile("x.md", "fifo")) or "tệp thường" in os_reason(NotRegularFile("x.md", "fifo"))
+    unknown = os_reason(OSError(errno.EXDEV, "Invalid cross-device link"))
+    assert unknown == f"lỗi hệ thống số {errno.EXDEV}" and "link" not in unknown

@@ -123,3 +123,16 @@ def test_check_names_typos_and_refused_links_in_bodies():
 
 def test_the_markup_module_has_no_scheme_list_of_its_own():
     assert markup.URL_SCHEMES is url_rule.URL_SCHEMES
+
+
+@pytest.mark.parametrize("value, meant", [("javascript:alert(1)", None), ("java\\tscript:x", None),
+                                          ("htps//dichvucong.gov.vn", "https://dichvucong.gov.vn"),
+                                          ("mailto:a@b.vn", None)])
+def test_tthc_source_url_goes_through_the_rule(value, meant):
+    from datetime import date
+
+    from generator.tthc import parse_tthc
+    tthc, problems = parse_tthc(Source("content/tthc.yml", f'source_url: "{value}"\nmonths: []\n'), date(2026, 1, 1))
+    assert [(p.line, p.code) for p in problems if p.code == "tthc_field"][:1] == [(1, "tthc_field")]
+    if meant:
+        assert meant in problems[0].message
