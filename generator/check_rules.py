@@ -151,7 +151,7 @@ def article_findings(article: Article, now: datetime, types: ContentTypes = STAN
         if spec.advise and not article.is_given(spec.name) and not (serves and serves(article)):
             out.append(diag(article.source, head, spec.message("advise", "default_field"), level=WARNING,
                             field=spec.name, default=article.value(spec.name), example=spec.example))
-    if article.empty:
+    if article.empty and ctype.body_required:
         level = WARNING if article.draft else "error"
         out.append(diag(article.source, article.lines.get("_body"), "empty_article", level=level))
     if article.date is not None and article.date - now > FAR_FUTURE:

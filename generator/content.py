@@ -281,7 +281,7 @@ def _from_front_matter(path: str, fm: FrontMatter, ctype: ContentType, config: S
             out.append(diag(path, line("title"), "bad_slug", value=title))
 
     empty = is_empty_body(fm.body)
-    if empty and not draft:  # a published page with nothing on it
+    if empty and not draft and ctype.body_required:  # a published page with nothing on it
         out.append(diag(path, fm.body_line, "empty_article"))
     # shapes that would take minutes to convert (or overflow the stack): refused first
     out += [diag(path, at, code, **values) for at, code, values in markdown_problems(fm.body, fm.body_line)]

@@ -104,6 +104,9 @@ class ContentType:
     list_page: ListPage | None = ListPage()
     template: str = "article.html"  # one item's page
     home: str = ""  # HOME_LATEST, HOME_FEATURED or ""
+    #: a published item needs a body (a type whose content is all in its fields — a
+    #: leader's card, a week's schedule — sets False)
+    body_required: bool = True
     #: Markdown body written by ``new`` under the front matter
     scaffold_body: str = ""
     #: ``new``'s title when none is given, formatted with the asked fields (shown

@@ -96,3 +96,16 @@ def test_a_bad_item_of_a_list_is_named_on_its_own_line():
     assert item is None and [(p.code, p.line) for p in problems] == [("field_type", 6)]
     item, problems = parse("---\ntitle: Bài\ndate: 2023-01-01\ntags: [giao thông, [a]]\n---\nx\n")
     assert item is None and [(p.code, p.line) for p in problems] == [("field_type", 4)]
+
+
+def test_a_type_may_hold_everything_in_its_fields():
+    from dataclasses import replace
+    from generator.content_types import INT, Field
+    card = replace(STANDARD["trang"], key="lanh-dao", body_required=False,
+                   fields=STANDARD["trang"].fields + (Field("order", INT, "thứ tự", "thứ tự", "1"),))
+    text = "---\ntitle: Nguyễn Văn A\norder: 2\n---\n"
+    item, problems = parse_article(Source("content/lanh-dao/a.md", text), card, None)
+    assert problems == [] and item.empty and item.value("order") == 2
+    assert article_findings(item, NOW, STANDARD.plus(card)) == []
+    item, problems = parse_article(Source("content/lanh-dao/a.md", text.replace("2", "hai")), card, None)
+    assert item is None and [(p.code, p.line) for p in problems] == [("field_type", 3)]
