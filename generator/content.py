@@ -18,8 +18,8 @@ from pathlib import Path, PurePosixPath
 from . import urls
 from .cache import ArticleCache
 from .config import MEDIA_DIR, SiteConfig
-from .content_types import (BOOL, CONTENT_PATH, DATE, INT, MONTH, SLUG, STANDARD, TEXT, TEXT_LIST,
-                            ContentType, ContentTypes)
+from .content_types import (BOOL, CONTENT_PATH, DATE, EMAIL, INT, MONTH, PHONE, SLUG, STANDARD, TEXT,
+                            TEXT_LIST, ContentType, ContentTypes)
 from .errors import Diagnostic, diag, os_reason
 from .limits import markdown_problems
 from .markup import plain_text, render_markdown
@@ -185,18 +185,41 @@ def _int(raw: object) -> _Invalid:
     return raw, None
 
 
+#: a phone line: digits, spaces and . ( ) - + /, with at least 3 digits (tel: links are made from it)
+_PHONE = re.compile(r"\+?[\d\s.()/-]*\d[\d\s.()/-]*")
+#: an e-mail address for a mailto: link: nothing that could end the attribute or add headers
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")
+
+
+def _phone(raw: object) -> _Invalid:
+    if not isinstance(raw, str):  # 02203812345 unquoted is read as a number: its 0 is lost
+        return None, "type"
+    value = " ".join(raw.split())
+    return (value, None) if _PHONE.fullmatch(value) and sum(c.isdigit() for c in value) >= 3 else (None, "bad")
+
+
+def _email(raw: object) -> _Invalid:
+    if not isinstance(raw, str):
+        return None, "type"
+    value = raw.strip()
+    return (value, None) if _EMAIL.fullmatch(value) and len(value) <= 254 else (None, "bad")
+
+
 #: kind -> validator; every kind a declaration may use has one (a test checks it).
 VALIDATORS = {
     TEXT: _text, DATE: _date, MONTH: _month, BOOL: _bool, TEXT_LIST: _text_list,
     CONTENT_PATH: _content_path, SLUG: _slug, INT: _int,
+    PHONE: _phone, EMAIL: _email,
 }
 
 #: Wrong-type wording and generic "bad value" message of each kind.
 _EXPECTED = {TEXT: "một dòng chữ", DATE: "ngày giờ", MONTH: "năm-tháng", BOOL: "true hoặc false",
              TEXT_LIST: "một danh sách", CONTENT_PATH: "đường dẫn tới một tệp trong content/",
-             SLUG: "một dòng chữ", INT: "một số nguyên"}
+             SLUG: "một dòng chữ", INT: "một số nguyên",
+             PHONE: "số điện thoại viết trong ngoặc kép", EMAIL: "một địa chỉ thư điện tử"}
 _BAD = {DATE: "bad_date", MONTH: "bad_month", BOOL: "bad_bool", CONTENT_PATH: "bad_path",
-        SLUG: "bad_slug", INT: "field_type", TEXT: "field_type", TEXT_LIST: "field_type"}
+        SLUG: "bad_slug", INT: "field_type", TEXT: "field_type", TEXT_LIST: "field_type",
+        PHONE: "bad_phone", EMAIL: "bad_email"}
 
 #: Article attributes filled from the field of the same name; other declared
 #: fields are kept in ``Article.extra``.

@@ -32,8 +32,10 @@ TEXT_LIST = "text-list"  # [a, b]
 CONTENT_PATH = "content-path"  # a file inside content/: media/2023/a.jpg
 SLUG = "slug"  # lowercase ASCII words joined by "-"
 INT = "int"  # a whole number
+PHONE = "phone"  # a telephone number written as text: "0220 3812 345"
+EMAIL = "email"  # an e-mail address: ubnd@lamson.example.vn
 
-KINDS = (TEXT, DATE, MONTH, BOOL, TEXT_LIST, CONTENT_PATH, SLUG, INT)
+KINDS = (TEXT, DATE, MONTH, BOOL, TEXT_LIST, CONTENT_PATH, SLUG, INT, PHONE, EMAIL)
 
 # --- when a field is required -------------------------------------------------------
 
@@ -46,6 +48,7 @@ UNLESS_DRAFT = "unless-draft"  # required, but a draft may leave it out
 BY_DATE = "date"  # newest date first; equal dates by source path
 BY_PERIOD = "period"  # newest period (month field "period") first, then date
 BY_TITLE = "title"  # alphabetical by title (slug), for standalone pages
+BY_ORDER = "order"  # by the whole-number field "order" (smallest first), then title
 
 # --- what a type contributes to the home page --------------------------------------
 
@@ -74,6 +77,8 @@ class Field:
     scaffold: bool = False
     #: ``new`` asks for it as ``--<name> VALUE`` (fields new cannot fill itself)
     ask: bool = False
+    #: no two published items of the type may have the same value (an error naming both files)
+    unique: bool = False
 
     def message(self, event: str, default: str) -> str:
         """The catalogue code for *event* ("missing", "empty", "bad", "advise")."""
@@ -112,6 +117,8 @@ class ContentType:
     #: ``new``'s title when none is given, formatted with the asked fields (shown
     #: as editors read them): "Bản tin nông thôn mới {period}"; "" = a title is needed
     default_title: str = ""
+    #: each item gets a page of its own (False: the items are shown on the list page only)
+    item_pages: bool = True
 
     def field(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)
@@ -236,5 +243,28 @@ PAGE = ContentType(
           for f in ARTICLE_FIELDS),
     dated=False, order=BY_TITLE, list_page=None, template="page.html", scaffold_body=ARTICLE_BODY)
 
+# --- the commune's leaders (issue 15): one person a file, shown together on /lanh-dao/ ---
+
+LEADERS = ContentType(
+    "lanh-dao", "Lãnh đạo", "lãnh đạo xã: mỗi người một tệp, hiện cùng nhau trên một trang",
+    fields=(
+        replace(TITLE, label="họ và tên", help="họ và tên", example="Nguyễn Văn An"),
+        Field("position", TEXT, "chức vụ", "chức vụ", "Chủ tịch UBND xã", required=UNLESS_DRAFT,
+              scaffold=True),
+        Field("position_en", TEXT, "chức vụ (tiếng Anh)", "chức vụ bằng tiếng Anh, cho trang `/en/`",
+              "Chairman of the Commune People's Committee", scaffold=True),
+        Field("order", INT, "thứ tự", "thứ tự trên trang lãnh đạo (1 lên đầu); mỗi người một số",
+              "1", required=UNLESS_DRAFT, scaffold=True, unique=True),
+        Field("phone", PHONE, "số điện thoại", "số điện thoại, trong ngoặc kép", '"0220 3812 345"',
+              expected="số điện thoại viết trong ngoặc kép", scaffold=True),
+        Field("email", EMAIL, "thư điện tử", "địa chỉ thư điện tử", "chutich@lamson.example.vn",
+              scaffold=True),
+        replace(IMAGE, help="ảnh chân dung, trong thư mục `media/`", example="media/lanh-dao/nguyen-van-an.jpg",
+                scaffold=True),
+        DRAFT,
+    ),
+    dated=False, order=BY_ORDER, list_page=ListPage("leaders.html"), item_pages=False,
+    scaffold_body="<!-- Viết tiểu sử ngắn và nhiệm vụ được phân công ở đây. -->\n")
+
 #: The content types of a commune site, in menu order.
-STANDARD = ContentTypes((NEWS, BULLETIN, NOTICE, PAGE))
+STANDARD = ContentTypes((NEWS, BULLETIN, NOTICE, PAGE, LEADERS))

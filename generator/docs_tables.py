@@ -31,6 +31,7 @@ def _folders(types: list[ContentType]) -> str:
 
 def requirement(name: str, types: ContentTypes) -> str:
     """The "bắt buộc" cell of a field: its rule, and the folders where it differs."""
+    types = ContentTypes(tuple(t for t in types.values() if is_article(t)))
     having = [t for t in types.values() if t.field(name) is not None]
     rules = {t.key: t.field(name).required for t in having}
     distinct = set(rules.values())
@@ -52,8 +53,15 @@ def _example(spec: Field) -> str:
     return f"`{spec.name}: {spec.example}`"
 
 
+def is_article(ctype: ContentType) -> bool:
+    """Articles and pages (they share the article's fields, one table); other types
+    (leaders, work schedules…) get a table of their own."""
+    return ctype.field("date") is not None
+
+
 def fields_table(types: ContentTypes = STANDARD) -> str:
-    """Every field of every type (in declaration order, first appearance first)."""
+    """Every field of every article type (in declaration order, first appearance first)."""
+    types = ContentTypes(tuple(t for t in types.values() if is_article(t)))
     seen: dict[str, Field] = {}
     for ctype in types.values():
         for spec in ctype.fields:
@@ -64,10 +72,24 @@ def fields_table(types: ContentTypes = STANDARD) -> str:
     return "\n".join(rows) + "\n"
 
 
+def others_tables(types: ContentTypes = STANDARD) -> str:
+    """One table per type that is not an article: its own fields only."""
+    parts = []
+    for ctype in types.values():
+        if is_article(ctype):
+            continue
+        rows = [f"`{ctype.key}/` — {ctype.description}:", "",
+                "| trường | bắt buộc | ý nghĩa | ví dụ |", "| --- | --- | --- | --- |"]
+        rows += [f"| `{f.name}` | {_RULE_TEXT[f.required]} | {f.help} | {_example(f)} |" for f in ctype.fields]
+        parts.append("\n".join(rows) + "\n")
+    return "\n".join(parts)
+
+
 def types_table(types: ContentTypes = STANDARD) -> str:
     """The folders of content/: one row per type, then media/."""
     rows = ["| thư mục | nội dung | địa chỉ trên trang web |", "| --- | --- | --- |"]
-    rows += [f"| `{t.key}/` | {t.description} | `/{t.key}/<tên-bài>/` |" for t in types.values()]
+    rows += [f"| `{t.key}/` | {t.description} | `/{t.key}/{'<tên-bài>/' if t.item_pages else ''}` |"
+             for t in types.values()]
     rows.append(MEDIA_ROW)
     return "\n".join(rows) + "\n"
 
@@ -76,7 +98,7 @@ def types_table(types: ContentTypes = STANDARD) -> str:
 MEDIA_ROW = ("| `media/` | ảnh (đăng thành các bản thu nhỏ WebP/JPEG, không kèm GPS; xem "
              "[hướng dẫn](docs/bien-tap-vien.md#ảnh)) và tệp đính kèm (chép nguyên) | `/media/…` |")
 
-TABLES = {"types": types_table, "fields": fields_table}
+TABLES = {"types": types_table, "fields": fields_table, "others": others_tables}
 
 
 def refresh(text: str, types: ContentTypes = STANDARD) -> str:

@@ -612,6 +612,8 @@ def encode_pictures(content: Path, pictures: Iterable[Picture], cache: ImageCach
 #: the main column: full width minus the page's padding on phones; beside the sidebar from 60rem
 BODY_SIZES = "(min-width: 72rem) 776px, (min-width: 60rem) calc(100vw - 23.5rem), calc(100vw - 2rem)"
 SIDEBAR_SIZES = "(min-width: 60rem) 20rem, calc(100vw - 2rem)"
+#: a portrait beside a person's details (the leaders' page): 8rem wide
+PORTRAIT_SIZES = "8rem"
 
 
 def srcset(variants: tuple[Variant, ...], url: Callable[[str], str]) -> str:
@@ -696,6 +698,13 @@ class PageImages:
             return self._markup("")
         return self._markup(picture_html(picture, alt, self.url, lazy=lazy, priority=priority,
                                          link=priority, css_class=css_class))
+
+    def portrait(self, path: str, alt: str):
+        """A person's photo (leaders' page): small, lazy below the first."""
+        picture = self.pictures.get(path)
+        if picture is None:
+            return self._markup("")
+        return self._markup(picture_html(picture, alt, self.url, sizes=PORTRAIT_SIZES, css_class="portrait"))
 
     def banner(self, path: str, alt: str):
         picture = self.pictures.get(path)

@@ -39,6 +39,9 @@ MESSAGES: dict[str, str] = {
     "field_case": "tên trường \"{field}\" phải viết chữ thường là \"{known}\", viết khác đi bantin không nhận ra — sửa đầu dòng thành {known}:",
     "bad_month": "trường \"{field}\" có tháng \"{value}\" không hợp lệ — dùng dạng {field}: {example} (năm-tháng)",
     "bad_bool": "trường \"{field}\" chỉ nhận true hoặc false, không phải \"{value}\" — ví dụ: {field}: {example}",
+    "bad_phone": "trường \"{field}\" có số điện thoại \"{value}\" không hợp lệ — chỉ viết chữ số, dấu cách, dấu chấm hoặc gạch ngang, trong ngoặc kép, ví dụ: {field}: {example}",
+    "bad_email": "trường \"{field}\" có địa chỉ thư \"{value}\" không hợp lệ — viết một địa chỉ dạng ten@xa.example.vn, ví dụ: {field}: {example}",
+    "duplicate_value": "\"{field}: {value}\" trùng với tệp {other} (hai tệp không được cùng {label}) — đổi {field} ở một trong hai tệp",
     "duplicate_url": "hai bài có cùng địa chỉ {url} (bài kia: {other}) — đổi tiêu đề hoặc thêm slug: khác cho một trong hai bài",
     "unknown_section": "thư mục \"{section}\" không phải chuyên trang nào ({known}) — chuyển tệp vào một trong các thư mục đó",
     # images (generator/images.py)

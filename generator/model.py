@@ -17,7 +17,7 @@ from typing import Mapping
 from . import urls
 from .config import SiteConfig
 from .content import Article
-from .content_types import BY_PERIOD, BY_TITLE, STANDARD, ContentType, ContentTypes
+from .content_types import BY_ORDER, BY_PERIOD, BY_TITLE, STANDARD, ContentType, ContentTypes
 from .errors import Diagnostic, diag
 from .text import format_month, slugify
 from .tthc import Tthc
@@ -81,11 +81,33 @@ def is_published(article: Article, now: datetime) -> bool:
     return not article.draft and (article.date is None or article.date <= now)
 
 
-def find_collisions(articles: list[Article]) -> list[Diagnostic]:
+def find_duplicates(articles: list[Article], types: ContentTypes) -> list[Diagnostic]:
+    """A declared ``unique`` field with one value in two published items of a type: one
+    error on the later file (its line), naming the first."""
+    out: list[Diagnostic] = []
+    for ctype in types.values():
+        for spec in (f for f in ctype.fields if f.unique):
+            seen: dict[object, Article] = {}
+            for article in sorted((a for a in articles if a.section == ctype.key and not a.draft),
+                                  key=lambda a: a.source):
+                value = article.value(spec.name)
+                if value is None:
+                    continue
+                if value in seen:
+                    out.append(diag(article.source, article.lines.get(spec.name), "duplicate_value",
+                                    field=spec.name, value=value, other=seen[value].source, label=spec.label))
+                else:
+                    seen[value] = article
+    return out
+
+
+def find_collisions(articles: list[Article], types: ContentTypes = STANDARD) -> list[Diagnostic]:
     """Two articles at one URL: one error, on the later file, naming the first."""
     seen: dict[str, Article] = {}
     out: list[Diagnostic] = []
     for article in sorted(articles, key=lambda a: a.source):
+        if article.section in types and not types[article.section].item_pages:
+            continue  # shown on the list page only: no address of its own
         other = seen.get(article.url)
         if other is None:
             seen[article.url] = article
@@ -112,6 +134,8 @@ def in_order(articles, ctype: ContentType, now: datetime) -> tuple[Article, ...]
     """A type's items in its declared order (ties broken by source path)."""
     if ctype.order == BY_TITLE:
         return tuple(sorted(articles, key=lambda a: (slugify(a.title), a.source)))
+    if ctype.order == BY_ORDER:
+        return tuple(sorted(articles, key=lambda a: (a.value("order", 0), slugify(a.title), a.source)))
     newest = newest_first(articles)
     if ctype.order == BY_PERIOD:
         return tuple(sorted(newest, key=lambda a: (a.period or (0, 0), a.date or now, a.source), reverse=True))
@@ -128,12 +152,12 @@ def year_of(article: Article, ctype: ContentType) -> int | None:
 def build_site(config: SiteConfig, articles: list[Article], tthc: Tthc, now: datetime,
                preview: bool = False, types: ContentTypes = STANDARD) -> tuple[Site | None, list[Diagnostic]]:
     """Assemble the site model from validated records."""
-    problems = find_collisions(articles)
+    problems = find_collisions(articles, types) + find_duplicates(articles, types)
     if problems:
         return None, problems
     shown = [a for a in articles if preview or is_published(a, now)]
     dated = newest_first(a for a in shown if types[a.section].dated)
-    pages = tuple(sorted((a for a in shown if not types[a.section].dated),
+    pages = tuple(sorted((a for a in shown if not types[a.section].dated and types[a.section].item_pages),
                          key=lambda a: (slugify(a.title), a.source)))
 
     sections = {t.key: in_order((a for a in shown if a.section == t.key), t, now) for t in types.values()}

@@ -15,6 +15,7 @@ from . import content_types as ct
 from .model import Group, Site, newest_first, year_of
 from .view import ui
 from .view.json_ld import json_ld
+from .view.people import leaders
 from .view.tthc import statistics
 
 PER_PAGE = 20
@@ -151,6 +152,11 @@ def plan_pages(site: Site) -> tuple[PagePlan, ...]:
                 data={"years": tuple((y, tuple(b)) for y, b in sorted(years.items(), reverse=True)),
                       "feed": urls.section_feed(key)},
                 description=ui.periodical_description(ctype.title, site.config.name)))
+        elif not ctype.item_pages:  # the items themselves, on one page (leaders)
+            plans.append(PagePlan(
+                url=urls.section(key), template=ctype.list_page.template, title=ctype.title, crumbs=crumbs,
+                data={"articles": items, "people": leaders(items)},
+                description=ui.section_description(ctype.title, site.config.name)))
         else:
             plans += paginate(ctype.title, lambda n, k=key: urls.section(k, n), items,
                               ctype.list_page.template, crumbs, {"feed": urls.section_feed(key)},

@@ -185,7 +185,7 @@ def load_site(options: BuildOptions) -> Loaded:
     if errors_of(diagnostics) or config is None or tthc is None:
         site = None
     if site is not None:  # only what a published page shows is published (never a draft's photo)
-        shown = {a.source for a in site.articles + site.pages} | {site_file}
+        shown = {a.source for items in site.sections.values() for a in items} | {site_file}
         used = sorted({u.path for u in uses if u.file in shown and u.path in pictures})
         site = replace(site, images=MappingProxyType({path: pictures[path] for path in used}))
     return Loaded(site, tuple(articles), tuple(sorted(set(diagnostics), key=sort_key)), tuple(uses),

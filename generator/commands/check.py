@@ -102,7 +102,7 @@ def check_site(options: BuildOptions) -> list[Diagnostic]:
         found.update(article_findings(article, now, options.types))
         found.update(url_findings(article, texts.get(article.source, "")))
         if targets is not None:
-            found.update(link_findings(article, texts.get(article.source, ""), targets))
+            found.update(link_findings(article, texts.get(article.source, ""), targets, options.types))
     found.update(duplicate_titles(articles))
     if loaded.site is not None:  # the build's own check: two outputs at one path
         found.update(collisions(output_origins(options.content, loaded.site,

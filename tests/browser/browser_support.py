@@ -137,6 +137,7 @@ PAGE_TYPES = (
     PageType("month", "sample", "/luu-tru/2023/07/", "list.html"),
     PageType("statistics", "sample", "/thong-ke-tthc/", "stats.html"),
     PageType("search", "sample", "/tim-kiem/", "search.html"),
+    PageType("leaders", "sample", "/lanh-dao/", "leaders.html"),
     PageType("not-found", "sample", "/khong-co-trang-nay/", "404.html", status=404),
 )
 
