@@ -200,3 +200,36 @@ def test_help_is_vietnamese_with_an_example():
 def test_missing_content_folder_is_a_usage_error(tmp_path):
     result = run_build("check", "--content", str(tmp_path / "khong-co"))
     assert result.returncode == 2 and "không tìm thấy thư mục nội dung" in result.stderr
+
+
+def test_check_reads_and_decodes_each_file_once(tmp_path, monkeypatch):
+    """One reading per file: site.yml was read three times, articles twice with a second decoder."""
+    from collections import Counter
+
+    from generator import content, pipeline, source
+    from generator.commands.check import check_site
+    from generator.pipeline import BuildOptions
+
+    site_dir = make_site(tmp_path, {"tin-tuc/a.md": article(title="Bài A", body="[b](/tin-tuc/khong-co/)"),
+                                    "tin-tuc/b.md": article(title="Bài B")})
+    calls: Counter = Counter()
+    real = source.decode
+
+    def counting(path, data, *args, **kwargs):
+        calls[path.rsplit("/", 1)[-1]] += 1
+        return real(path, data, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "decode", counting)
+    monkeypatch.setattr(content, "decode", counting)
+    opened: Counter = Counter()
+    real_read = pipeline.read_regular
+
+    def counting_read(path, *args, **kwargs):
+        opened[str(path).rsplit("/", 1)[-1]] += 1
+        return real_read(path, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "read_regular", counting_read)
+    findings = check_site(BuildOptions(content=site_dir, theme=THEME))
+    assert any(d.code == "broken_link" for d in findings)
+    assert calls == Counter({"site.yml": 1, "tthc.yml": 1, "a.md": 1, "b.md": 1})
+    assert opened["site.yml"] == 1
