@@ -19,6 +19,7 @@ SUBCOMMANDS: dict[str, str] = {
     "serve": "generator.commands.serve",
     "check": "generator.commands.check",
     "import": "generator.commands.import_",
+    "province": "generator.commands.province",
 }
 
 _ARGPARSE_VI = (

@@ -67,6 +67,10 @@ MESSAGES: dict[str, str] = {
     # site.yml
     "missing_site": "không có tệp site.yml — tạo tệp content/site.yml với tên trang (name:) và ban biên tập (masthead:)",
     "site_field": "trường \"{field}\" {problem} — {fix}",
+    # province.yml and the province folder
+    "province_field": "trường \"{field}\" {problem} — {fix}",
+    "province_missing": "không có tệp province.yml — tạo tệp này với name: và base_url: (hoặc site_url:) của tỉnh",
+    "province_folder": "tên thư mục xã \"{name}\" không dùng được làm địa chỉ web — đổi tên thư mục thành chữ thường không dấu, số và dấu gạch ngang, ví dụ xa-lam-son",
     # tthc.yml
     "tthc_row": "dòng số liệu tháng {month}: {problem} — {fix}",
     "tthc_duplicate": "tháng {month} xuất hiện hai lần (dòng {first} và dòng {second}) — gộp lại thành một dòng",
