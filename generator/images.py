@@ -83,7 +83,7 @@ FORMATS = tuple(f for f in ("JPEG", "PNG", "GIF", "WEBP", "AVIF", "BMP", "TIFF")
 REFUSED_SUFFIXES = {".svg": "image_svg", ".svgz": "image_svg", ".heic": "image_heic", ".heif": "image_heic"}
 
 MEDIA_PREFIX = "media/"
-_SETTINGS = repr((WIDTHS, FULL_MAX, WEBP, JPEG, PNG, PILLOW_VERSION, 3))
+_SETTINGS = repr((WIDTHS, FULL_MAX, WEBP, JPEG, PNG, PILLOW_VERSION, 4))
 
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 # bantin says it in Vietnamese (image_bomb); Pillow's English warning would only confuse
@@ -124,6 +124,7 @@ class Picture:
     alpha: bool = False
     animated: bool = False
     variants: tuple[Variant, ...] = ()
+    lossless: bool = False  # a drawing (logo, banner, chart: PNG/GIF of few colours): WebP lossless + PNG
     original: str = ""  # output path of the untouched original (…-goc.jpg), if published
 
     def of(self, fmt: str) -> tuple[Variant, ...]:
@@ -131,7 +132,7 @@ class Picture:
 
     @property
     def fallback_format(self) -> str:
-        return "png" if self.alpha else "jpeg"
+        return "png" if self.alpha or self.lossless else "jpeg"
 
     @property
     def fallback(self) -> Variant:
@@ -173,16 +174,17 @@ def variant_sizes(width: int, height: int) -> list[tuple[int, int]]:
 
 
 def plan(source: str, key: str, width: int, height: int, alpha: bool = False,
-         animated: bool = False) -> Picture:
+         animated: bool = False, lossless: bool = False) -> Picture:
     """The variants of one image (pure: names and sizes from the source's size and key)."""
     stem = str(PurePosixPath(source).with_suffix(""))
     tag = key[:10]
     variants = []
-    for fmt in ("webp", "png" if alpha else "jpeg"):
+    for fmt in ("webp", "png" if alpha or lossless else "jpeg"):
         for w, h in variant_sizes(width, height):
             variants.append(Variant(f"{stem}.{w}.{tag}.{_EXT[fmt]}", w, h, fmt))
     original = source if wants_original(source) else ""
-    return Picture(source, key, width, height, alpha, animated, tuple(variants), original)
+    return Picture(source, key, width, height, alpha=alpha, animated=animated, variants=tuple(variants),
+                   original=original, lossless=lossless)
 
 
 def wants_original(source: str) -> bool:
@@ -297,6 +299,7 @@ def inspect_bytes(source: str, data: bytes) -> Inspected:
             image.draft(image.mode, (max(1, w // 8), max(1, h // 8)))  # JPEG: decode at 1/8 scale
             image.load()
             alpha = _has_alpha(image)
+            lossless = image.format in GRAPHIC_FORMATS and _few_colours(image)
     except Exception as exc:  # any decoder failure is the file's fault, said in Vietnamese
         return Inspected(None, (_decode_problem(exc),))
     if orientation in (5, 6, 7, 8):
@@ -308,7 +311,21 @@ def inspect_bytes(source: str, data: bytes) -> Inspected:
         problems.append(Problem("image_large", "warning", {"mp": _megapixels(pixels)}))
     if animated:  # published as its first frame
         problems.append(Problem("image_animated", "warning"))
-    return Inspected(plan(source, key, w, h, alpha, animated), tuple(problems), pixels)
+    return Inspected(plan(source, key, w, h, alpha, animated, lossless), tuple(problems), pixels)
+
+
+#: formats in which drawings (logos, banners, charts, screenshots) usually come
+GRAPHIC_FORMATS = ("PNG", "GIF", "BMP")
+
+
+def _few_colours(image: Image.Image) -> bool:
+    """At most 256 colours: a drawing, whose edges and text lossy compression would blur."""
+    if image.mode == "P":
+        return True
+    try:
+        return image.convert("RGBA").getcolors(256) is not None
+    except (OSError, ValueError):
+        return False
 
 
 def _has_alpha(image: Image.Image) -> bool:
@@ -392,7 +409,9 @@ def encode_bytes(data: bytes, picture: Picture) -> dict[str, bytes]:
         resized.info = {}  # no EXIF, XMP, ICC profile or comment is ever written
         for variant in (v for v in picture.variants if (v.width, v.height) == (w, h)):
             buffer = io.BytesIO()
-            if variant.format == "webp":
+            if variant.format == "webp" and picture.lossless:
+                resized.save(buffer, "WEBP", lossless=True, quality=80, method=4)
+            elif variant.format == "webp":
                 resized.save(buffer, "WEBP", **WEBP)
             elif variant.format == "jpeg":
                 resized.save(buffer, "JPEG", **JPEG)
@@ -455,7 +474,7 @@ class ImageCache:
             for name, data in files.items():
                 (temporary / name).write_bytes(data)
             manifest = {"key": picture.key, "source": picture.source, "width": picture.width,
-                        "height": picture.height, "alpha": picture.alpha,
+                        "height": picture.height, "alpha": picture.alpha, "lossless": picture.lossless,
                         "files": {name: {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
                                   for name, data in sorted(files.items())}}
             (temporary / self.MANIFEST).write_text(json.dumps(manifest, sort_keys=True), "utf-8")
@@ -554,7 +573,8 @@ def inspect_all(content: Path, uses: list[Use], cache: ImageCache | None, jobs: 
             manifest = cache.manifest(key)
             if manifest is not None and isinstance(manifest.get("width"), int) \
                     and isinstance(manifest.get("height"), int):
-                picture = plan(path, key, manifest["width"], manifest["height"], bool(manifest.get("alpha")))
+                picture = plan(path, key, manifest["width"], manifest["height"], bool(manifest.get("alpha")),
+                               lossless=bool(manifest.get("lossless")))
                 pixels = manifest["width"] * manifest["height"]
                 extra = (Problem("image_large", "warning", {"mp": _megapixels(pixels)}),) \
                     if pixels > LARGE_PIXELS else ()

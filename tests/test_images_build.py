@@ -138,6 +138,9 @@ def test_open_graph_on_articles_with_and_without_a_photo(tmp_path, photos):
     assert photo["og:image"].startswith("https://xa.example.vn/media/2024/cover.1200.")
     with Image.open(out / photo["og:image"].removeprefix("https://xa.example.vn/")) as image:
         assert image.size == (int(photo["og:image:width"]), int(photo["og:image:height"])) == (1200, 900)
+    import json
+    ld = BeautifulSoup((out / "tin-tuc" / "co-anh" / "index.html").read_text("utf-8"), "html.parser")
+    assert json.loads(ld.find("script", type="application/ld+json").string)["image"] == photo["og:image"]
     plain = meta("khong-anh")
     assert plain["og:type"] == "article" and "og:image" not in plain and plain["twitter:card"] == "summary"
     assert plain["og:description"]

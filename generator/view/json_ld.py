@@ -32,6 +32,7 @@ def json_ld(article: Article, site: Site) -> dict:
         data["keywords"] = list(article.tags)
     if site.config.base_url:  # schema.org wants absolute URLs
         data["mainEntityOfPage"] = urls.absolute(article.url, site.config.base_url)
-        if article.image:
-            data["image"] = urls.absolute(urls.media(article.image), site.config.base_url)
+        picture = site.images.get(article.image) if article.image else None
+        if picture is not None:  # the published ~1200-px variant (images.py): the original is not published
+            data["image"] = urls.absolute(picture.og.url, site.config.base_url)
     return data

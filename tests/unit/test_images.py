@@ -127,7 +127,7 @@ def test_16_bit_png_keeps_its_grey_levels():
     data = png(grey)
     found = inspect(data, "media/x.png")
     files = images.encode_bytes(data, found.picture)
-    with Image.open(io.BytesIO(files["300.jpg"])) as out:
+    with Image.open(io.BytesIO(files["300.webp"])) as out:
         assert 118 <= out.convert("L").getpixel((10, 10)) <= 138
 
 
@@ -175,3 +175,20 @@ def test_an_original_asked_for_by_name_is_published_untouched_with_a_gps_warning
     assert codes(found) == ["image_original_gps"]
     assert found.picture.original == "media/ban-do-goc.jpg"
     assert codes(images.inspect_bytes("media/ban-do.jpg", data)) == []
+
+
+def test_a_drawing_is_kept_sharp_with_lossless_webp_and_a_png_fallback():
+    from PIL import ImageDraw
+    banner = Image.new("P", (300, 80), 0)
+    banner.putpalette([255, 255, 255, 180, 20, 20, 0, 0, 0] + [0] * 759)
+    ImageDraw.Draw(banner).rectangle((10, 10, 120, 70), fill=1)
+    ImageDraw.Draw(banner).text((140, 30), "DICH VU CONG", fill=2)
+    data = png(banner)
+    found = inspect(data, "media/lien-ket/dvc.png")
+    assert found.picture.lossless and found.picture.fallback_format == "png"
+    files = images.encode_bytes(data, found.picture)
+    for name in ("300.webp", "300.png"):
+        with Image.open(io.BytesIO(files[name])) as out:
+            assert out.convert("RGB").tobytes() == banner.convert("RGB").tobytes(), name
+    photo = inspect(phone_photo(600, 400))
+    assert not photo.picture.lossless and photo.picture.fallback_format == "jpeg"
