@@ -50,12 +50,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable, Mapping
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 from PIL import __version__ as PILLOW_VERSION
 
 from .errors import os_reason
+from .text import slugify
 
 #: widths of the srcset (CSS px at DPR 1: 360-px phones; 720 at DPR 2; 1200 is also og:image)
 WIDTHS = (360, 720, 1200, 1600)
@@ -149,7 +150,7 @@ class Picture:
 
     @property
     def full_url(self) -> str:
-        return "/" + self.original if self.original else self.full.url
+        return "/" + quote(self.original) if self.original else self.full.url
 
 
 def _nearest(variants: tuple[Variant, ...], width: int) -> Variant:
@@ -176,7 +177,9 @@ def variant_sizes(width: int, height: int) -> list[tuple[int, int]]:
 def plan(source: str, key: str, width: int, height: int, alpha: bool = False,
          animated: bool = False, lossless: bool = False) -> Picture:
     """The variants of one image (pure: names and sizes from the source's size and key)."""
-    stem = str(PurePosixPath(source).with_suffix(""))
+    path = PurePosixPath(source)
+    # plain names in URLs (a srcset cannot hold a space): media/2024/Ảnh lúa.jpg -> media/2024/anh-lua.…
+    stem = "/".join([slugify(part) or "anh" for part in path.parent.parts] + [slugify(path.stem) or "anh"])
     tag = key[:10]
     variants = []
     for fmt in ("webp", "png" if alpha or lossless else "jpeg"):
