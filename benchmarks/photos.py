@@ -89,9 +89,15 @@ def main(argv=None) -> int:
     parser.add_argument("--photos", type=int, default=200)
     parser.add_argument("--width", type=int, default=4000)
     parser.add_argument("--height", type=int, default=3000)
+    parser.add_argument("--reuse", action="store_true",
+                        help="keep the photos of the previous run (same --photos) instead of drawing them again")
     args = parser.parse_args(argv)
     WORK.mkdir(parents=True, exist_ok=True)
-    content, source_bytes = make_content(args.photos, args.width, args.height)
+    previous = sorted((WORK / "content" / "media" / "anh").glob("anh-*.jpg"))
+    if args.reuse and len(previous) == args.photos:
+        content, source_bytes = WORK / "content", sum(p.stat().st_size for p in previous)
+    else:
+        content, source_bytes = make_content(args.photos, args.width, args.height)
     out = WORK / "public"
     log = WORK / "build.log"
     log.unlink(missing_ok=True)
