@@ -25,7 +25,7 @@ from .limits import markdown_problems
 from .markup import plain_text, render_markdown
 from .safefs import KIND_NAMES, NotRegularFile, inside, read_regular
 from .source import FrontMatter, Source, decode, kind_name, split_front_matter
-from .text import parse_datetime, parse_month, slugify, strip_control
+from .text import MAX_SLUG, parse_datetime, parse_month, slugify, strip_control
 from .workers import parallel_map, shared_state
 
 SUMMARY_CHARS = 220
@@ -176,7 +176,7 @@ def _content_path(raw: object) -> _Invalid:
 
 def _slug(raw: object) -> _Invalid:
     text = str(raw) if isinstance(raw, (str, int)) and not isinstance(raw, bool) else ""
-    return (text, None) if _SLUG.fullmatch(text) else (None, "bad")
+    return (text, None) if _SLUG.fullmatch(text) and len(text) <= MAX_SLUG else (None, "bad")
 
 
 def _int(raw: object) -> _Invalid:

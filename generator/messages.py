@@ -33,7 +33,7 @@ MESSAGES: dict[str, str] = {
     "bad_period": "kỳ bản tin \"{value}\" không hợp lệ — dùng dạng period: 2023-07 (năm-tháng)",
     "missing_period": "bản tin thiếu trường \"period\" — thêm dòng period: 2023-07 (năm-tháng của bản tin)",
     "bad_draft": "trường \"draft\" chỉ nhận true hoặc false, không phải \"{value}\" — viết draft: true để giữ bài nháp",
-    "bad_slug": "slug \"{value}\" không hợp lệ — chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ slug: hop-dan-thon-3",
+    "bad_slug": "slug \"{value}\" không hợp lệ — chỉ dùng chữ thường không dấu, số và dấu gạch ngang, tối đa 150 ký tự, ví dụ slug: hop-dan-thon-3",
     "bad_path": "đường dẫn \"{value}\" không hợp lệ — dùng đường dẫn trong thư mục content/, ví dụ media/2023/anh.jpg, không dùng ../ hay đường dẫn tuyệt đối",
     "unknown_field": "trường \"{field}\" không được dùng — {hint}",
     "field_case": "tên trường \"{field}\" phải viết chữ thường là \"{known}\", viết khác đi bantin không nhận ra — sửa đầu dòng thành {known}:",

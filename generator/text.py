@@ -51,16 +51,28 @@ def case_twin(name: str, names) -> str | None:
     return next((other for other in sorted(names) if other != name and fold_name(other) == key), None)
 
 
+#: the longest slug: a slug is one folder name of the output (255 bytes at most on
+#: every file system) and Windows paths stay under 260 characters in all
+MAX_SLUG = 150
+
+
 def slugify(value: str) -> str:
     """Transliterate a Vietnamese title to a URL slug.
 
     "Bước đầu triển khai" -> "buoc-dau-trien-khai"; "đ"/"Đ" become "d", tones are
-    dropped, anything else that is not a letter or digit becomes one dash.
+    dropped, anything else that is not a letter or digit becomes one dash. A slug
+    longer than MAX_SLUG is cut at the last dash before it (a 360-character title
+    gave "File name too long").
     """
     text = nfc(value).replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFD", text)
     ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _NON_SLUG.sub("-", ascii_only.lower()).strip("-")
+    slug = _NON_SLUG.sub("-", ascii_only.lower()).strip("-")
+    if len(slug) > MAX_SLUG:
+        head = slug[:MAX_SLUG + 1]
+        cut = head.rsplit("-", 1)[0] if "-" in head else ""
+        slug = (cut if len(cut) >= MAX_SLUG // 2 else slug[:MAX_SLUG]).strip("-")
+    return slug
 
 
 def has_control_chars(value: str) -> bool:
