@@ -26,7 +26,7 @@ from .markup import plain_text, render_markdown
 from .safefs import KIND_NAMES, NotRegularFile, inside, read_regular
 from .source import FrontMatter, Source, decode, kind_name, split_front_matter
 from .text import MAX_SLUG, parse_datetime, parse_month, slugify, strip_control
-from .workers import parallel_map, shared_state
+from .workers import parallel_map
 
 SUMMARY_CHARS = 220
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -449,9 +449,9 @@ def gather_sources(content_dir: Path, types: ContentTypes = STANDARD
     return items, out
 
 
-def _parse_item(item: tuple[Source, ContentType]):
+def _parse_item(config: SiteConfig | None, item: tuple[Source, ContentType]):
     source, ctype = item
-    return parse_article(source, ctype, shared_state().get("config"))
+    return parse_article(source, ctype, config)
 
 
 def parse_sources(items: list[tuple[Source, ContentType]], config: SiteConfig | None, jobs: int = 1,
@@ -468,7 +468,7 @@ def parse_sources(items: list[tuple[Source, ContentType]], config: SiteConfig | 
             results[index] = cache.get(keys[index])
         if results[index] is None:
             missing.append(index)
-    parsed = parallel_map(_parse_item, [items[i] for i in missing], jobs, state={"config": config})
+    parsed = parallel_map(_parse_item, [items[i] for i in missing], jobs, state=config)
     for index, result in zip(missing, parsed):
         results[index] = result
         if cache is not None:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
+import threading
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
@@ -65,25 +67,33 @@ class Rendered:
     images: tuple[tuple[str, str], ...]  # (site-root path or URL, alt)
 
 
-class _LinkCollector(Treeprocessor):
-    def __init__(self, md):
-        super().__init__(md)
-        self.links: list[str] = []
-        self.images: list[tuple[str, str]] = []
-        self.demote: bool | None = None  # None: demote headings if this document has an h1
+@dataclass
+class _Found:
+    """What one conversion found: created per call, never shared between calls."""
 
+    demote: bool | None  # None: demote headings if this document has an h1
+    links: list[str] = field(default_factory=list)
+    images: list[tuple[str, str]] = field(default_factory=list)
+
+
+#: the record of the conversion in progress (per thread and per call, unlike an attribute)
+_FOUND: ContextVar[_Found] = ContextVar("bantin_found")
+
+
+class _LinkCollector(Treeprocessor):
     def run(self, root: ElementTree.Element) -> None:
-        demote = self.demote if self.demote is not None else any(el.tag == "h1" for el in root.iter())
+        found = _FOUND.get()
+        demote = found.demote if found.demote is not None else any(el.tag == "h1" for el in root.iter())
         for el in root.iter():
             if demote and re.fullmatch(r"h[1-5]", el.tag):
                 el.tag = f"h{int(el.tag[1]) + 1}"  # the title is the page's only h1
             if el.tag == "a" and el.get("href"):
-                el.set("href", self._localise(el.get("href"), self.links))
+                el.set("href", self._localise(el.get("href"), found.links))
             elif el.tag == "img" and el.get("src"):
                 original = el.get("src")
                 internal: list[str] = []
                 el.set("src", self._localise(original, internal))
-                self.images.append((internal[0] if internal else original, el.get("alt", "")))
+                found.images.append((internal[0] if internal else original, el.get("alt", "")))
                 el.set("loading", "lazy")
 
     @staticmethod
@@ -121,7 +131,16 @@ def _new_markdown(editor_habits: bool = True) -> markdown.Markdown:
     )
 
 
-_MD = _new_markdown()
+_LOCAL = threading.local()
+
+
+def _markdown() -> markdown.Markdown:
+    """This thread's converter: built once per thread (each worker process has its own),
+    never shared between threads; what a conversion finds goes to a per-call record."""
+    md = getattr(_LOCAL, "md", None)
+    if md is None:
+        md = _LOCAL.md = _new_markdown()
+    return md
 
 
 #: Bodies longer than this are converted in pieces of about PIECE_CHARS. Python-
@@ -166,14 +185,18 @@ def render_markdown(text: str, embed_hosts: tuple[str, ...] = ()) -> Rendered:
     parts = pieces(text)
     references = "\n\n" + "\n".join(_REFERENCE.findall(text)) if len(parts) > 1 else ""
     demote = bool(_H1.search(text)) if len(parts) > 1 else None
-    collector = _MD.treeprocessors["bantin_links"]
+    md = _markdown()
     html, links, images = [], [], []
     for part in parts:
-        _MD.reset()
-        collector.links, collector.images, collector.demote = [], [], demote
-        html.append(_MD.convert(part + references))
-        links += collector.links
-        images += collector.images
+        md.reset()
+        found = _Found(demote)
+        token = _FOUND.set(found)
+        try:
+            html.append(md.convert(part + references))
+        finally:
+            _FOUND.reset(token)
+        links += found.links
+        images += found.images
     return Rendered(wrap_tables(sanitise("\n".join(html), embed_hosts)), tuple(links), tuple(images))
 
 

@@ -19,7 +19,7 @@ from .images import PageImages
 from .model import Site
 from .pages import PagePlan, plan_pages
 from .page_cache import Fingerprints, PageCache, page_site
-from .workers import parallel_map, shared_state
+from .workers import parallel_map
 from .view.chrome import Chrome, chrome as site_chrome, document_title
 from .view.feeds import robots_txt, site_feeds, sitemap_entries
 from .view.format import FILTERS
@@ -87,15 +87,34 @@ def _theme_crash(theme_dir: Path, exc: Exception) -> Diagnostic:
                 "template", problem=f"{type(exc).__name__}: {exc}")
 
 
-def _render_plan(index: int) -> Output | Diagnostic:
-    """Render one planned page (in a worker or here) from the shared state."""
-    state = shared_state()
+@dataclass(frozen=True)
+class RenderState:
+    """What every page needs, handed explicitly to each worker."""
+
+    env: jinja2.Environment
+    site: Site
+    plans: list[PagePlan]
+    now: datetime
+    theme_dir: Path
+    chrome: Chrome
+
+
+def render_state(theme_dir: Path, site: Site, plans: list[PagePlan], now: datetime) -> RenderState:
+    """The state, built from picklable parts (a spawned worker builds its own)."""
+    env = make_environment(theme_dir)
+    for name in sorted({plan.template for plan in plans}):
+        env.get_template(name)  # compile once, before the pages
+    return RenderState(env, site, plans, now, theme_dir, site_chrome(site.config, site.tthc))
+
+
+def _render_plan(state: RenderState, index: int) -> Output | Diagnostic:
+    """Render one planned page, in a worker or here."""
     try:
-        return render_page(state["env"], state["site"], state["plans"][index], state["now"], state["chrome"])
+        return render_page(state.env, state.site, state.plans[index], state.now, state.chrome)
     except jinja2.TemplateError as exc:
-        return _template_problem(state["theme_dir"], exc)
+        return _template_problem(state.theme_dir, exc)
     except Exception as exc:  # a theme bug (a filter given a wrong value…): name the template line
-        return _theme_crash(state["theme_dir"], exc)
+        return _theme_crash(state.theme_dir, exc)
 
 
 def render_site(site: Site, theme_dir: Path, now: datetime, progress=None, jobs: int = 1,
@@ -106,15 +125,12 @@ def render_site(site: Site, theme_dir: Path, now: datetime, progress=None, jobs:
     Pages are rendered on up to *jobs* processes; pages whose inputs are unchanged
     since the build *cache* describes are reused. Either way the bytes are the same.
     """
-    env = make_environment(theme_dir)
     plans = plan_pages(site)
-    state = {"env": env, "site": site, "plans": plans, "now": now, "theme_dir": theme_dir,
-             "chrome": site_chrome(site.config, site.tthc)}
     try:
-        for name in {plan.template for plan in plans}:
-            env.get_template(name)  # compile once, before workers fork
+        state = render_state(theme_dir, site, plans, now)
     except jinja2.TemplateError as exc:
         return [], [_template_problem(theme_dir, exc)]
+    env = state.env
     outputs: list[Output | None] = [None] * len(plans)
     fingerprints: list[str] = []
     if cache is not None:
@@ -126,6 +142,7 @@ def render_site(site: Site, theme_dir: Path, now: datetime, progress=None, jobs:
                 outputs[index] = Output(urls.output_path(plan.url), data, plan.url)
     missing = [index for index, output in enumerate(outputs) if output is None]
     rendered = parallel_map(_render_plan, missing, jobs, state=state, chunksize=32,
+                            setup=(render_state, (theme_dir, site, plans, now)),
                             progress=(lambda done, _: progress(done + len(plans) - len(missing), len(plans)))
                             if progress else None)
     problems = [item for item in rendered if isinstance(item, Diagnostic)]
