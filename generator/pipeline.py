@@ -32,7 +32,7 @@ from .search import IndexFailed, search_index
 from .source import Source, decode
 from .text import VIETNAM_TZ, case_twin
 from .tthc import EMPTY, Tthc, parse_tthc
-from .writer import write_site
+from .writer import output_lock, write_site
 
 
 @dataclass(frozen=True)
@@ -283,6 +283,13 @@ def build(options: BuildOptions, wait_message=None, progress=None) -> BuildRepor
     """Build the site into options.output, or raise BuildFailed with every error."""
     started = time.perf_counter()
     check_output_place(options)
+    # the lock is held from reading to swapping: a build that started earlier can
+    # never publish older content over what a later build published (issue 10.8)
+    with output_lock(options.output.absolute(), wait_message):
+        return _build_locked(options, progress, started)
+
+
+def _build_locked(options: BuildOptions, progress, started: float) -> BuildReport:
     loaded = load_site(options)
     errors = errors_of(loaded.diagnostics)
     if errors or loaded.site is None:
@@ -306,7 +313,7 @@ def build(options: BuildOptions, wait_message=None, progress=None) -> BuildRepor
                              display_path(options.content, options.content))
         if clashes:  # one file would silently replace another
             raise BuildFailed(clashes)
-        stats = write_site(options.output, files, copies, force=options.force, wait_message=wait_message)
+        stats = write_site(options.output, files, copies, force=options.force, locked=True)
     if page_cache is not None:
         page_cache.save()  # only now does it describe what options.output holds
     if image_cache is not None:

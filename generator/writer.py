@@ -18,7 +18,7 @@ import errno
 import os
 import shutil
 import sys
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -214,10 +214,10 @@ def swap_in(paths: Paths, output: Path) -> None:
 
 
 def write_site(output: Path, files: list[tuple[str, bytes]], copies: list[tuple[Path, str]],
-               force: bool = False, wait_message=None) -> WriteStats:
-    """The whole transaction: lock, recover, check, fill staging, swap."""
+               force: bool = False, wait_message=None, locked: bool = False) -> WriteStats:
+    """The whole transaction: lock (unless the caller holds it), recover, check, fill staging, swap."""
     output = output.absolute()
-    with output_lock(output, wait_message):
+    with (nullcontext() if locked else output_lock(output, wait_message)):
         recover(output)
         check_output_folder(output, force)
         paths = Paths.of(output)
