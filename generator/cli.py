@@ -57,8 +57,10 @@ class VietnameseParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: lỗi: {message}\n")
 
 
-def make_parser(name: str, prog: str = "python build.py") -> tuple[VietnameseParser, object]:
+def make_parser(name: str, prog: str | None = None) -> tuple[VietnameseParser, object]:
     module = importlib.import_module(SUBCOMMANDS[name])
+    from .commands.options import command_name
+    prog = prog or command_name()
     full_prog = prog if name == "build" else f"{prog} {name}"
     parser = VietnameseParser(prog=full_prog, description=module.HELP,
                               epilog=getattr(module, "EPILOG", None))
@@ -67,6 +69,8 @@ def make_parser(name: str, prog: str = "python build.py") -> tuple[VietnamesePar
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .portable import utf8_console
+    utf8_console()  # Vietnamese, never mojibake or UnicodeEncodeError, on a Windows console or a pipe
     argv = list(sys.argv[1:] if argv is None else argv)
     name = "build"
     if argv and argv[0] in SUBCOMMANDS:

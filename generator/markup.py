@@ -82,7 +82,7 @@ _FOUND: ContextVar[_Found] = ContextVar("bantin_found")
 
 class _LinkCollector(Treeprocessor):
     def run(self, root: ElementTree.Element) -> None:
-        found = _FOUND.get()
+        found = _FOUND.get(None) or _Found(None)  # a converter used directly: findings unused
         demote = found.demote if found.demote is not None else any(el.tag == "h1" for el in root.iter())
         for el in root.iter():
             if demote and re.fullmatch(r"h[1-5]", el.tag):

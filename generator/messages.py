@@ -110,6 +110,11 @@ MESSAGES: dict[str, str] = {
     "duplicate_title": "tiêu đề \"{title}\" trùng với bài {other} — đặt tiêu đề khác để người đọc phân biệt",
     # python build.py serve
     "internal_error": "lỗi không mong đợi khi tạo trang ({problem}) — lưu lại tệp vừa sửa để thử lại; nếu vẫn lỗi, gửi dòng này cho người phụ trách kỹ thuật",
+    # writing the site (the old site stays as it was)
+    "write_no_space": "ổ đĩa đầy khi ghi trang web — giải phóng chỗ trống trên ổ đĩa này rồi chạy lại; trang cũ trong {output} vẫn nguyên vẹn",
+    "write_denied": "không có quyền ghi ({reason}) — cho phép ghi vào thư mục này và thư mục chứa {output} (hoặc chọn --output/--state khác) rồi chạy lại; trang cũ vẫn nguyên vẹn",
+    "write_busy": "một chương trình khác đang mở tệp trong thư mục này — đóng trình duyệt tệp, trình xem ảnh hay máy chủ web đang dùng {output} rồi chạy lại; trang cũ vẫn nguyên vẹn",
+    "write_failed": "không ghi được trang web ({reason}) — kiểm tra ổ đĩa và quyền ghi của {output} và {state}, rồi chạy lại; trang cũ vẫn nguyên vẹn",
 }
 
 

@@ -32,13 +32,14 @@ from .search import IndexFailed, search_index
 from .source import Source, decode
 from .text import VIETNAM_TZ, case_twin
 from .tthc import EMPTY, Tthc, parse_tthc
-from .writer import output_lock, write_site
+from .resources import default_theme
+from .writer import Paths, default_state, output_lock, write_site
 
 
 @dataclass(frozen=True)
 class BuildOptions:
     content: Path = Path("content")
-    theme: Path = Path("themes/default")
+    theme: Path = default_theme()
     output: Path = Path("public")
     drafts: bool = False
     base_url: str | None = None  # overrides site.yml
@@ -46,10 +47,14 @@ class BuildOptions:
     jobs: int = 1  # processes for parsing and rendering (the CLI uses every core)
     cache: Path | None = None  # parsed-article cache file; None: no cache
     now: datetime | None = None  # the build's "now" (future articles); default: the clock
+    state: Path | None = None  # lock, staging, previous generation; None: writer.default_state
     types: ContentTypes = STANDARD  # the content types: folders, fields, list pages
 
     def moment(self) -> datetime:
         return self.now or datetime.now(VIETNAM_TZ)
+
+    def state_dir(self) -> Path:
+        return (self.state or default_state(self.content, self.output)).absolute()
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,7 @@ class BuildReport:
     written: int = 0  # files whose bytes changed since the previous build
     reused: int = 0  # pages whose inputs were unchanged, so not rendered again
     images_encoded: int = 0  # images whose variants were encoded (not found in the image cache)
+    notes: tuple[str, ...] = ()  # said once (old leftovers cleaned up beside the output…)
 
 
 def _read_yaml_file(content: Path, name: str, required: bool):
@@ -277,6 +283,10 @@ def check_output_place(options: BuildOptions) -> None:
             raise UsageError(
                 f"thư mục ghi trang web {options.output} trùng, chứa hoặc nằm trong thư mục {label} {folder}; "
                 "bantin không ghi vào đó kể cả khi có --force — chọn thư mục khác, ví dụ --output public")
+    state = options.state_dir().resolve()
+    if state == out or out in state.parents or state in out.parents:
+        raise UsageError(f"thư mục trạng thái {state} trùng, chứa hoặc nằm trong thư mục ghi trang web "
+                         f"{options.output}; nó sẽ bị phục vụ cùng trang web — chọn --state ở chỗ khác")
 
 
 def build(options: BuildOptions, wait_message=None, progress=None) -> BuildReport:
@@ -285,7 +295,7 @@ def build(options: BuildOptions, wait_message=None, progress=None) -> BuildRepor
     check_output_place(options)
     # the lock is held from reading to swapping: a build that started earlier can
     # never publish older content over what a later build published (issue 10.8)
-    with output_lock(options.output.absolute(), wait_message):
+    with output_lock(options.output.absolute(), wait_message, Paths.of(options.output, options.state_dir())):
         return _build_locked(options, progress, started)
 
 
@@ -313,7 +323,8 @@ def _build_locked(options: BuildOptions, progress, started: float) -> BuildRepor
                              display_path(options.content, options.content))
         if clashes:  # one file would silently replace another
             raise BuildFailed(clashes)
-        stats = write_site(options.output, files, copies, force=options.force, locked=True)
+        stats = write_site(options.output, files, copies, force=options.force, locked=True,
+                           state=options.state_dir())
     if page_cache is not None:
         page_cache.save()  # only now does it describe what options.output holds
     if image_cache is not None:
@@ -325,7 +336,7 @@ def _build_locked(options: BuildOptions, progress, started: float) -> BuildRepor
                           "no_base_url_sharing", level="warning"),)
     return BuildReport(pages, stats.files, time.perf_counter() - started, warnings, stats.written,
                        reused=page_cache.reused if page_cache is not None else 0,
-                       images_encoded=encoded.encoded)
+                       images_encoded=encoded.encoded, notes=stats.notes)
 
 
 __all__ = ["BuildOptions", "BuildReport", "Loaded", "build", "load_site", "render", "urls"]

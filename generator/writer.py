@@ -1,30 +1,35 @@
-"""Transactional output: build into a hidden sibling folder, then swap it in.
+"""Transactional output: build into a staging folder, then swap it in.
 
-The staging folder ``.<out>.staging`` is filled while ``<out>`` stays exactly as
-it was; one atomic ``renameat2(RENAME_EXCHANGE)`` then swaps the two (two
-renames where that call is missing, recovered at the next build if the process
-died between them). The previous generation is kept as ``.<out>.prev`` and is
-the next build's starting point: only files whose bytes changed are written
-and only files that disappeared are removed, so a rebuild neither rewrites nor
-deletes a whole tree (unlinking thousands of files costs seconds on slow disks).
-A lock file stops two builds writing the same output at once, and a marker file
-tells our own output folder from a folder that bantin must not delete.
+Everything bantin keeps between builds lives in one state folder, never inside
+or beside the served tree by default (``.bantin/<output>-<hash>/`` next to
+``content/``, or ``--state``): the lock, the staging folder, the previous
+generation and the caches. The staging folder is filled while ``<out>`` stays
+exactly as it was; one atomic ``renameat2(RENAME_EXCHANGE)`` then swaps the two
+on Linux. Elsewhere (Windows, macOS) two renames do it, ``<out>`` to the
+previous generation then staging to ``<out>``: a failure between them is rolled
+back at once, and a build killed between them is recovered by the next one,
+which finds no output but a complete previous generation. The previous
+generation is the next build's starting point: only files whose bytes changed
+are written and only files that disappeared are removed. A marker file tells
+our own output folder from a folder that bantin must not delete.
 """
 
 from __future__ import annotations
 
 import ctypes
 import errno
+import hashlib
 import os
+import re
 import shutil
-import sys
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
 import filelock
 
-from .errors import UsageError
+from .errors import BuildFailed, UsageError, diag
+from .portable import can_exchange
 
 MARKER = ".bantin-output"
 MARKER_TEXT = "Thư mục này do bantin tạo ra; mỗi lần tạo trang sẽ thay toàn bộ.\n".encode("utf-8")
@@ -32,18 +37,30 @@ _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
 
+STATE_DIR = ".bantin"
+
+
+def default_state(content: Path, output: Path) -> Path:
+    """``.bantin/<output name>-<hash of its path>`` next to the content folder."""
+    output = output.absolute()
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "-", output.name).strip(".-") or "site"
+    key = hashlib.sha256(os.fsencode(output)).hexdigest()[:10]
+    return content.absolute().parent / STATE_DIR / f"{name}-{key}"
+
+
 @dataclass(frozen=True)
 class Paths:
-    """The hidden siblings of an output folder."""
+    """What one output keeps in its state folder."""
 
+    state: Path
     lock: Path
     staging: Path
     prev: Path
 
     @classmethod
-    def of(cls, output: Path) -> "Paths":
-        parent, name = output.parent, output.name
-        return cls(parent / f".{name}.lock", parent / f".{name}.staging", parent / f".{name}.prev")
+    def of(cls, output: Path, state: Path | None = None) -> "Paths":
+        state = (state or default_state(output.parent, output)).absolute()
+        return cls(state, state / "lock", state / "staging", state / "previous")
 
 
 @dataclass(frozen=True)
@@ -51,6 +68,27 @@ class WriteStats:
     files: int  # files in the new output
     written: int  # files whose bytes changed
     removed: int  # files of the previous generation that are gone
+    notes: tuple[str, ...] = ()  # said once to the editor (old leftovers cleaned up…)
+
+
+def prepare_state(paths: Paths, output: Path) -> None:
+    """Create the state folder; it must be on the output's drive (a swap is a rename)."""
+    try:
+        paths.state.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"không tạo được thư mục trạng thái {paths.state} ({_reason(exc)}) — "
+                         "chọn một thư mục ghi được với --state") from exc
+    parent = output.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    try:
+        same = os.stat(paths.state).st_dev == os.stat(parent).st_dev
+    except OSError:
+        same = True
+    if not same:
+        raise UsageError(f"thư mục trạng thái {paths.state} và thư mục ghi trang {output} nằm trên hai ổ đĩa "
+                         "khác nhau, nên không thể thay trang mới vào trong một bước — chọn --state trên cùng "
+                         f"ổ đĩa với {output}, ví dụ --state {parent / STATE_DIR}")
 
 
 def check_output_folder(output: Path, force: bool) -> None:
@@ -64,15 +102,19 @@ def check_output_folder(output: Path, force: bool) -> None:
 
 
 @contextmanager
-def output_lock(output: Path, wait_message=None):
+def output_lock(output: Path, wait_message=None, paths: "Paths | None" = None):
     """Hold an exclusive lock for *output*; a second build waits for the first.
 
     filelock uses the operating system's own lock (flock on POSIX, LockFileEx on
     Windows), released by the system if the process dies: a killed build never
     leaves a lock behind.
     """
-    lock_path = Paths.of(output).lock
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = (paths or Paths.of(output)).lock
+    try:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"không tạo được thư mục trạng thái {lock_path.parent} ({_reason(exc)}) — "
+                         "chọn một thư mục ghi được với --state") from exc
     lock = filelock.FileLock(os.fspath(lock_path), thread_local=False)
     try:
         lock.acquire(timeout=0)
@@ -86,24 +128,23 @@ def output_lock(output: Path, wait_message=None):
         lock.release()
 
 
-def recover(output: Path) -> None:
+def recover(output: Path, paths: Paths | None = None) -> None:
     """Repair what a killed build left (call with the lock held).
 
-    A build killed between the two fallback renames left no output but a
-    complete previous generation: put it back. Anything else is only a base
-    for the next staging folder, which is verified file by file anyway.
+    A build killed between the two renames left no output but a complete
+    previous generation: put it back. Anything else is only a base for the
+    next staging folder, which is verified file by file anyway.
     """
-    paths = Paths.of(output)
-    if not output.exists() and paths.prev.is_dir() and (paths.prev / MARKER).exists():
-        os.rename(paths.prev, output)
-    for stale in sorted(output.parent.glob(f".{output.name}.tmp-*")) + \
-            sorted(output.parent.glob(f".{output.name}.old-*")):
-        shutil.rmtree(stale, ignore_errors=True)
+    paths = paths or Paths.of(output)
+    prev = paths.prev
+    if not output.exists() and not output.is_symlink() and prev.is_dir() and not prev.is_symlink() \
+            and (prev / MARKER).is_file():
+        os.rename(prev, output)
 
 
 def _exchange(a: Path, b: Path) -> bool:
     """Atomically swap two paths (Linux renameat2). False if unsupported."""
-    if not sys.platform.startswith("linux"):
+    if not can_exchange():
         return False
     try:
         libc = ctypes.CDLL(None, use_errno=True)
@@ -120,12 +161,19 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 def _prepare_staging(paths: Paths) -> Path:
-    """The staging folder, started from the previous generation when there is one."""
+    """The staging folder, started from the previous generation when there is one.
+
+    The state folder is ours: a link or a file where a folder belongs (planted,
+    or left by a crash) is removed, never followed.
+    """
+    for place in (paths.staging, paths.prev):
+        if place.is_symlink() or (place.exists() and not place.is_dir()):
+            place.unlink()
     staging = paths.staging
-    if staging.is_symlink() or (staging.exists() and not staging.is_dir()):
-        staging.unlink()
+    if staging.exists() and paths.prev.exists():
+        shutil.rmtree(paths.prev)
     if not staging.exists():
-        if paths.prev.is_dir() and not paths.prev.is_symlink():
+        if paths.prev.is_dir():
             os.rename(paths.prev, staging)
         else:
             staging.mkdir(parents=True)
@@ -166,12 +214,20 @@ def _same_bytes(target: Path, data: bytes) -> bool:
         return False
 
 
-def _same_file(target: Path, source: Path) -> bool:
+def _same_file(target: Path, source: Path, block: int = 1 << 20) -> bool:
+    """Same bytes (a file replaced by one of the same size and time is still noticed)."""
     try:
-        a, b = target.stat(), source.stat()
+        if target.is_symlink() or target.stat().st_size != source.stat().st_size:
+            return False
+        with open(target, "rb") as a, open(source, "rb") as b:
+            while True:
+                chunk = a.read(block)
+                if chunk != b.read(block):
+                    return False
+                if not chunk:
+                    return True
     except OSError:
         return False
-    return a.st_size == b.st_size and a.st_mtime_ns == b.st_mtime_ns
 
 
 def fill_staging(staging: Path, files: list[tuple[str, bytes]], copies: list[tuple[Path, str]]) -> WriteStats:
@@ -191,7 +247,9 @@ def fill_staging(staging: Path, files: list[tuple[str, bytes]], copies: list[tup
     for source, rel in copies:
         target = staging / rel
         if not _same_file(target, source):
-            shutil.copy2(source, target)  # keeps mtime, so the next build can skip it
+            if target.is_symlink():
+                target.unlink()
+            shutil.copy2(source, target)
             written += 1
     return WriteStats(len(wanted), written, removed)
 
@@ -203,27 +261,103 @@ def _parents(rel: str) -> list[str]:
 
 def swap_in(paths: Paths, output: Path) -> None:
     """Make the staging folder the output; the old output becomes the next base."""
-    if output.exists():
-        if _exchange(paths.staging, output):
-            os.rename(paths.staging, paths.prev)
-            return
-        os.rename(output, paths.prev)  # killed here: recover() puts it back
+    if not output.exists():
         os.rename(paths.staging, output)
+        return
+    if _exchange(paths.staging, output):
+        os.rename(paths.staging, paths.prev)
+        return
+    os.rename(output, paths.prev)  # killed here: recover() puts it back
+    try:
+        os.rename(paths.staging, output)
+    except OSError:
+        os.rename(paths.prev, output)  # the old site back at once
+        raise
+
+
+#: what bantin versions before the state folder left beside an output folder
+_LEGACY_FILES = (".{}.cache", ".{}.cache-pages", ".{}.cache-images", ".{}.lock")
+_LEGACY_FOLDERS = (".{}.prev", ".{}.staging")
+
+
+def clean_legacy(output: Path) -> list[str]:
+    """Remove the caches, lock and old generations older versions kept beside *output*.
+
+    Those caches held the text of drafts where a web server could serve them.
+    Only what carries our names and shape goes; links are removed, never followed.
+    """
+    notes, parent, name = [], output.parent, output.name
+    found = [parent / pattern.format(name) for pattern in _LEGACY_FILES + _LEGACY_FOLDERS]
+    try:
+        found += sorted(p for p in parent.glob(f".{glob_escape(name)}.*") if re.search(r"\.(tmp|old)-\d+$", p.name))
+    except OSError:
+        pass
+    for path in found:
+        try:
+            if path.is_symlink() or path.is_file():
+                path.unlink()
+            elif path.is_dir() and ((path / MARKER).is_file() or not any(path.iterdir())
+                                    or path.name.endswith(".staging") or re.search(r"-\d+$", path.name)):
+                shutil.rmtree(path)
+            else:
+                if path.exists():
+                    notes.append(f"ghi chú: bỏ qua {path} (không phải thư mục bantin tạo ra) — xoá nó nếu không dùng")
+                continue
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            notes.append(f"ghi chú: không xoá được {path} ({_reason(exc)}) — hãy tự xoá: bantin không dùng nó nữa")
+            continue
+        notes.append(f"ghi chú: đã xoá {path}, do phiên bản bantin cũ để lại cạnh thư mục trang web; "
+                     "nay bantin giữ bộ nhớ đệm và bản trước trong thư mục trạng thái riêng")
+    return notes
+
+
+def glob_escape(text: str) -> str:
+    return re.sub(r"([*?[])", r"[\1]", text)
+
+
+_REASONS = {errno.ENOSPC: "ổ đĩa đầy", errno.EACCES: "không có quyền", errno.EPERM: "không có quyền",
+            errno.EROFS: "ổ đĩa chỉ cho đọc", errno.ENOENT: "không tìm thấy", errno.EEXIST: "đã có",
+            errno.ENOTDIR: "không phải thư mục", errno.EBUSY: "đang được dùng", errno.EXDEV: "khác ổ đĩa"}
+
+
+def _reason(exc: OSError) -> str:
+    """The system's reason in Vietnamese (its own text may be English)."""
+    return _REASONS.get(exc.errno, f"lỗi hệ thống số {exc.errno}" if exc.errno else "lỗi hệ thống")
+
+
+def write_failure(exc: OSError, output: Path, paths: Paths) -> BuildFailed:
+    """A Vietnamese error naming the path and the fix; the old site is untouched."""
+    where = exc.filename if isinstance(exc.filename, str) and exc.filename else str(output)
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        code = "write_no_space"
+    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        code = "write_denied"
+    elif exc.errno in (errno.EBUSY, errno.ETXTBSY) or getattr(exc, "winerror", None) in (5, 32, 33):
+        code = "write_busy"
     else:
-        os.rename(paths.staging, output)
+        code = "write_failed"
+    return BuildFailed([diag(where, None, code, output=str(output), state=str(paths.state),
+                             reason=_reason(exc))])
 
 
 def write_site(output: Path, files: list[tuple[str, bytes]], copies: list[tuple[Path, str]],
-               force: bool = False, wait_message=None, locked: bool = False) -> WriteStats:
+               force: bool = False, wait_message=None, locked: bool = False,
+               state: Path | None = None) -> WriteStats:
     """The whole transaction: lock (unless the caller holds it), recover, check, fill staging, swap."""
     output = output.absolute()
-    with (nullcontext() if locked else output_lock(output, wait_message)):
-        recover(output)
-        check_output_folder(output, force)
-        paths = Paths.of(output)
-        if paths.prev.exists() and not paths.prev.is_symlink() and paths.staging.exists():
-            shutil.rmtree(paths.prev, ignore_errors=True)
-        staging = _prepare_staging(paths)
-        stats = fill_staging(staging, files, copies)
-        swap_in(paths, output)
-    return stats
+    paths = Paths.of(output, state)
+    with (nullcontext() if locked else output_lock(output, wait_message, paths)):
+        prepare_state(paths, output)
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            recover(output, paths)
+            check_output_folder(output, force)
+            staging = _prepare_staging(paths)
+            stats = fill_staging(staging, files, copies)
+            swap_in(paths, output)
+        except OSError as exc:
+            raise write_failure(exc, output, paths) from exc
+    notes = clean_legacy(output)
+    return WriteStats(stats.files, stats.written, stats.removed, tuple(notes))

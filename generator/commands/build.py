@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from ..errors import BuildFailed, UsageError
-from .options import add_build_options, options_from, print_diagnostics, validate_paths
+from .options import add_build_options, add_state_option, command_name, options_from, shown_path, print_diagnostics, validate_paths
 from ..pipeline import build
 from ..progress import terminal_progress
 from ..text import format_decimal
@@ -35,6 +36,7 @@ def add_arguments(parser) -> None:
                         help="thư mục ghi trang web (mặc định: public)")
     parser.add_argument("--force", action="store_true",
                         help="cho phép thay một thư mục --output không do bantin tạo ra")
+    add_state_option(parser)
     parser.add_argument("-q", "--quiet", action="store_true", help="chỉ in lỗi")
     parser.add_argument("-v", "--verbose", action="store_true", help="in cả các cảnh báo chi tiết")
 
@@ -61,7 +63,11 @@ def run(args) -> int:
             print_diagnostics(report.warnings[:20])
             print(f"… và {len(report.warnings) - 20} cảnh báo khác (xem tất cả với -v)", file=sys.stderr)
         seconds = format_decimal(Decimal(str(round(report.seconds, 2))), places=2)
-        print(f"Đã tạo {report.pages} trang ({report.files} tệp) trong {seconds} giây → {args.output}/")
+        for note in report.notes:
+            print(note, file=sys.stderr)
+        print(f"Đã tạo {report.pages} trang ({report.files} tệp) trong {seconds} giây → {args.output}{os.sep} "
+              f"— xem thử: {command_name()} serve, hoặc python -m http.server -d {shown_path(args.output)} "
+              "rồi mở http://localhost:8000/ (mở thẳng tệp index.html thì các liên kết không dẫn tới trang)")
         if args.verbose:
             print(f"Vẽ lại {report.pages - report.reused} trang, dùng lại {report.reused} trang không đổi; "
                   f"{report.written} tệp được ghi mới.")

@@ -376,7 +376,7 @@ def run(args) -> int:
         # touches; one process (jobs=1): forking beside the server's threads is unsafe
         options = BuildOptions(content=args.content, theme=args.theme, output=workdir / "site",
                                drafts=True, base_url=args.base_url or address, force=True,
-                               cache=workdir / ".site.cache")
+                               cache=workdir / "state" / "articles", state=workdir / "state")
         preview = Preview(options, quiet=args.quiet)
         server.preview, server.verbose = preview, args.verbose
         _stop_on_sigterm()

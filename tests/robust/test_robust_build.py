@@ -20,7 +20,7 @@ import filelock
 import pytest
 
 from generator.pipeline import BuildOptions, build
-from generator.writer import Paths
+from generator.writer import Paths, default_state
 from tests.conftest import MINIMAL_SITE_YML, NOW, ROOT, SAMPLE_CONTENT, THEME, article, run_build
 
 
@@ -106,7 +106,7 @@ def test_sigint_is_reported_in_vietnamese_without_traceback(tmp_path):
 def test_a_second_build_waits_for_the_lock_and_says_so(tmp_path):
     content = big_content(tmp_path, extra=0)
     out = tmp_path / "public"
-    lock = Paths.of(out.absolute()).lock
+    lock = Paths.of(out.absolute(), default_state(content, out)).lock  # in the state folder
     lock.parent.mkdir(parents=True, exist_ok=True)
     log = tmp_path / "stderr.txt"
     with filelock.FileLock(str(lock), thread_local=False), open(log, "w") as stderr:  # another build is writing

@@ -1,3 +1,4 @@
+import errno
 import threading
 import time
 
@@ -5,6 +6,7 @@ import pytest
 
 from generator import writer
 from generator.errors import UsageError
+from generator.errors import BuildFailed
 from generator.writer import MARKER, Paths, write_site
 
 
@@ -54,11 +56,12 @@ def test_a_failure_while_filling_leaves_the_output_untouched(tmp_path, monkeypat
     before = tree(out)
 
     def broken(*args, **kwargs):
-        raise OSError("disk full")
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "x"))
 
     monkeypatch.setattr(writer, "fill_staging", broken)
-    with pytest.raises(OSError):
+    with pytest.raises(BuildFailed) as failed:
         write_site(out, [("index.html", b"new")], [])
+    assert failed.value.diagnostics[0].code == "write_no_space"
     assert tree(out) == before
     monkeypatch.undo()
     write_site(out, [("index.html", b"new")], [])
