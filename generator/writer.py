@@ -28,7 +28,7 @@ from pathlib import Path
 
 import filelock
 
-from .errors import BuildFailed, UsageError, diag
+from .errors import BuildFailed, UsageError, diag, os_reason
 from .portable import can_exchange
 
 MARKER = ".bantin-output"
@@ -317,14 +317,8 @@ def glob_escape(text: str) -> str:
     return re.sub(r"([*?[])", r"[\1]", text)
 
 
-_REASONS = {errno.ENOSPC: "ổ đĩa đầy", errno.EACCES: "không có quyền", errno.EPERM: "không có quyền",
-            errno.EROFS: "ổ đĩa chỉ cho đọc", errno.ENOENT: "không tìm thấy", errno.EEXIST: "đã có",
-            errno.ENOTDIR: "không phải thư mục", errno.EBUSY: "đang được dùng", errno.EXDEV: "khác ổ đĩa"}
-
-
 def _reason(exc: OSError) -> str:
-    """The system's reason in Vietnamese (its own text may be English)."""
-    return _REASONS.get(exc.errno, f"lỗi hệ thống số {exc.errno}" if exc.errno else "lỗi hệ thống")
+    return os_reason(exc)
 
 
 def write_failure(exc: OSError, output: Path, paths: Paths) -> BuildFailed:
