@@ -132,6 +132,11 @@ def explain(exc: BaseException, text: str, first_line: int = 1) -> Explanation:
                                "viết tên trường và dấu hai chấm ở dòng trên (ví dụ tags:) "
                                "rồi thụt các mục vào hai dấu cách")
         if pmark is not None and row[: pmark.column].rstrip()[-1:] in ("\"", "'"):
+            opened = _opened_on_earlier_line(text, pline, len(row[: pmark.column].rstrip()) - 1)
+            if opened is not None:  # a quote left open on an earlier line swallowed the line break
+                quote = row[: pmark.column].rstrip()[-1]
+                return Explanation(opened, f"dấu ngoặc {quote} mở ở dòng {first_line + opened} nhưng không được đóng",
+                                   f"thêm dấu {quote} ở cuối giá trị trên dòng {first_line + opened}")
             return Explanation(pline, "sau dấu ngoặc kép đóng vẫn còn chữ",
                                "bỏ ngoặc kép, hoặc đặt cả giá trị trong ngoặc đơn: " + _single_quoted(row))
         return Explanation(pline, "thụt lề không đều",
@@ -154,6 +159,25 @@ def explain(exc: BaseException, text: str, first_line: int = 1) -> Explanation:
 
     return Explanation(pline, "không đọc được dòng này",
                        "kiểm tra dấu hai chấm sau tên trường, dấu ngoặc kép đóng mở đủ đôi và thụt lề bằng dấu cách")
+
+
+def _opened_on_earlier_line(text: str, line: int, column: int) -> int | None:
+    """The line (0-based) where the quoted value that closes at (*line*, *column*)
+    was opened, when that is an earlier line; else None. Editors never write a
+    quoted value over several lines on purpose: "title: "Họp dân" with the closing
+    quote forgotten runs on until the next quote, on the next line."""
+    rows = text.split("\n")
+    if line is None or line >= len(rows) or column < 0:
+        return None
+    quote = rows[line][column]
+    offset = sum(len(r) + 1 for r in rows[:line]) + column
+    start = text.rfind(quote, 0, offset)
+    while start > 0 and quote == '"' and text[start - 1] == "\\":
+        start = text.rfind(quote, 0, start - 1)
+    if start < 0:
+        return None
+    opened = text.count("\n", 0, start)
+    return opened if opened < line else None
 
 
 def _single_quoted(row: str) -> str:

@@ -53,6 +53,7 @@ BAD = {
     "tieu-de-hai-lan.md": ("yaml_duplicate_key", 3, '"title"'),
     "hai-cham-khong-ngoac.md": ("yaml_syntax", 2, 'title: "Thông báo: lịch tiếp công dân tháng 3"'),
     "ngoac-kep-chua-dong.md": ("yaml_syntax", 2, "mở ở dòng 2"),
+    "ngoac-mo-dong-sau-co-ngoac.md": ("yaml_syntax", 2, "mở ở dòng 2"),  # closed by the next line's quote
     "ngoac-vuong-chua-dong.md": ("yaml_syntax", 4, "mở ở dòng 4"),
     "tac-gia-a-con.md": ("yaml_syntax", 4, 'author: "@maichi"'),
     "thut-le-sai.md": ("yaml_syntax", 3, "xoá dấu cách ở đầu dòng"),

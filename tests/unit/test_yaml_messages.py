@@ -49,6 +49,14 @@ MISTAKES = {
     "quote left open on the last field": ('title: Họp dân\ndate: "2023-03-01 08:00\n', 3,
                                           ['ngoặc " mở ở dòng 3']),
     "single quote left open": ("title: 'Họp dân\ndate: 2023-03-01\n", 2, ["ngoặc ' mở ở dòng 2"]),
+    # the next line's quoted value closes the open one, and what follows it looks like
+    # "text after a closing quote" on the next line: the mistake is on the line before
+    "quote left open, next value quoted": ('title: "Họp dân thôn Tây\ndate: "2024-03-01"\n', 2,
+                                          ['ngoặc " mở ở dòng 2', 'dòng 2']),
+    "single quote left open, next value quoted": ("title: 'Họp dân\nauthor: 'Mai Chi'\n", 2,
+                                                 ["ngoặc ' mở ở dòng 2"]),
+    "quote left open two lines above": ('title: "Họp dân\ncategory: Tin xã\ndate: "2024-03-01"\n', 2,
+                                        ['ngoặc " mở ở dòng 2']),
     "bracket left open": ("title: Họp dân\ntags: [nông thôn mới, giao thông\ndate: 2023-03-01\n", 3,
                           ["ngoặc [ mở ở dòng 3", "]"]),
     "bracket left open at the end": ("title: Họp dân\ntags: [nông thôn mới, giao thông\n", 3,
