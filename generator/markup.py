@@ -200,6 +200,21 @@ def render_markdown(text: str, embed_hosts: tuple[str, ...] = ()) -> Rendered:
     return Rendered(wrap_tables(sanitise("\n".join(html), embed_hosts)), tuple(links), tuple(images))
 
 
+#: editors' ids (and the in-page links to them) get this prefix, so an id in an
+#: article can never repeat one of the theme's ids (id="noi-dung", "tin-moi"…)
+EDITOR_ID_PREFIX = "nd-"
+
+
+def iframe_allowed(src: str, hosts) -> bool:
+    """The iframe rule: https from a host named in embed_hosts (check warns on the rest)."""
+    parts = urlsplit(src.strip())
+    return parts.scheme == "https" and parts.hostname in frozenset(hosts)
+
+
+def _editor_id(value: str) -> str:
+    return value if value.startswith(EDITOR_ID_PREFIX) else EDITOR_ID_PREFIX + value
+
+
 def sanitise(html: str, embed_hosts: tuple[str, ...] = ()) -> str:
     """Keep only allowlisted tags and attributes; iframes only from *embed_hosts*."""
     hosts = frozenset(embed_hosts)
@@ -208,8 +223,11 @@ def sanitise(html: str, embed_hosts: tuple[str, ...] = ()) -> str:
         if attribute in ("href", "src") and not allowed_url(value):  # the one URL rule (url_rule.py)
             return None
         if tag == "iframe" and attribute == "src":
-            parts = urlsplit(value)
-            return value if parts.scheme == "https" and parts.hostname in hosts else None
+            return value if iframe_allowed(value, hosts) else None
+        if attribute == "id":
+            return _editor_id(value) if value else None
+        if tag == "a" and attribute == "href" and value.startswith("#") and len(value) > 1:
+            return "#" + _editor_id(value[1:])
         pattern = ATTRIBUTE_VALUES.get((tag, attribute))
         return value if pattern is None or pattern.fullmatch(value) else None
 

@@ -59,6 +59,10 @@ MESSAGES: dict[str, str] = {
     "image_changed": "ảnh \"{target}\" bị thay đổi hoặc xoá trong lúc đang tạo trang — chạy lại lệnh tạo trang",
     "image_original_gps": "ảnh \"{target}\" có tên kết thúc bằng -goc nên được đăng nguyên tệp gốc, kể cả vị trí GPS nơi chụp ghi trong ảnh — nếu không muốn, bỏ -goc khỏi tên tệp (trang sẽ đăng bản đã xoá vị trí)",
     "no_base_url_sharing": "site.yml chưa có base_url nên trang web không có tin RSS (Atom) và sơ đồ trang sitemap.xml, và khi chia sẻ bài lên Zalo, Facebook sẽ không có ảnh và tiêu đề xem trước — thêm dòng base_url: https://tenxa.example.vn/ (địa chỉ thật của trang) vào site.yml, hoặc tạo trang với python build.py --base-url https://tenxa.example.vn/",
+    # content valid file by file but wrong together (generator/consistency.py)
+    "duplicate_period": "đã có bản tin tháng {month} ({other}) — hai bản tin cùng một tháng; kiểm tra lại dòng period: của một trong hai bài",
+    "near_category": "chuyên mục \"{name}\" {how} chuyên mục \"{other}\" ({count} bài) — có phải gõ nhầm? viết tên chuyên mục giống hệt nhau ở mọi bài",
+    "iframe_dropped": "khung nhúng từ \"{src}\" sẽ bị bỏ khỏi trang vì địa chỉ không phải https từ trang được phép nhúng (embed_hosts trong site.yml: {hosts}) — thêm tên trang đó vào embed_hosts, hoặc dùng liên kết thường",
     # two outputs at one path (generator/collisions.py)
     "output_collision": "{one} và {other} cùng ghi vào tệp {target} của trang web (cái sau sẽ đè mất cái trước) — đổi slug:, tên tệp hoặc tên chuyên mục/thẻ để hai thứ có địa chỉ khác nhau",
     # Markdown shapes too costly to convert (generator/limits.py)

@@ -21,6 +21,7 @@ from .content import Article, display_path, gather_sources, parse_sources
 from .check_rules import body_line
 from .content_types import STANDARD, ContentTypes
 from .errors import BuildFailed, Diagnostic, UsageError, diag, errors_of, os_reason, sort_key
+from .consistency import duplicate_periods
 from .collisions import collisions, output_origins
 from .pages import plan_pages
 from .media import media_files
@@ -177,6 +178,7 @@ def load_site(options: BuildOptions) -> Loaded:
     diagnostics += problems
     sources = tuple(source for source, _ in items) + tuple(s for s in (site_source, tthc_source) if s)
     diagnostics += check_files(options.content, config, articles)
+    diagnostics += duplicate_periods(articles)
     diagnostics += check_templates(options.theme)
     uses: list[images.Use] = []
     pictures: dict = {}

@@ -15,6 +15,7 @@ from pathlib import Path
 from .. import urls
 from .options import add_build_options
 from ..check_rules import Targets, article_findings, duplicate_titles, link_findings, text_findings, url_findings
+from ..consistency import iframe_findings, near_categories
 from ..collisions import collisions, output_origins
 from ..content import Article, content_files, display_path
 from ..errors import ERROR, Diagnostic, diag, sort_key
@@ -104,6 +105,10 @@ def check_site(options: BuildOptions) -> list[Diagnostic]:
         if targets is not None:
             found.update(link_findings(article, texts.get(article.source, ""), targets, options.types))
     found.update(duplicate_titles(articles))
+    found.update(near_categories(articles))
+    hosts = loaded.config.embed_hosts if loaded.config is not None else ()
+    for source in loaded.sources:
+        found.update(iframe_findings(source.path, source.text, hosts))
     if loaded.site is not None:  # the build's own check: two outputs at one path
         found.update(collisions(output_origins(options.content, loaded.site,
                                                plan_pages(loaded.site),
