@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from . import identity
 from .errors import Diagnostic, diag
 from .messages import URL_HINT
 from .source import Source, kind_name, load_yaml
@@ -50,11 +51,14 @@ class SiteConfig:
     embed_hosts: tuple[str, ...] = ()
     #: the picture shared pages without their own photo show (Open Graph), content-relative
     image: str = ""
+    #: the commune's logo (an image under media/) and colours ((name, "#rrggbb"), identity.py)
+    logo: str = ""
+    colors: tuple[tuple[str, str], ...] = ()
     #: file line of each key path of site.yml ("menu[0].url"), for later findings
     lines: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
-_TOP_KEYS = ("name", "parent", "base_url", "masthead", "menu", "links", "embed_hosts", "image")
+_TOP_KEYS = ("name", "parent", "base_url", "masthead", "menu", "links", "embed_hosts", "image", "logo", "colors")
 _MASTHEAD_KEYS = ("editor_in_chief", "address", "phone", "email", "license")
 
 
@@ -172,11 +176,19 @@ def parse_site_config(source: Source) -> tuple[SiteConfig | None, list[Diagnosti
                 hosts.append(host)
 
     image = text_value(data, "image", "image")
+    logo = text_value(data, "logo", "logo")
+    if logo and not logo.replace("\\", "/").startswith(MEDIA_DIR + "/"):
+        problem("logo", f'"{logo}" không nằm trong thư mục media/', "chép logo vào content/media/ rồi viết logo: media/logo.png")
+        logo = ""
+    colors, color_problems = identity.color_problems(data.get("colors"))
+    for key, text, fix in color_problems:
+        problem(key, text, fix, line_key=key)
 
     if any(d.level == "error" for d in out) or masthead is None:
         return None, out
     return SiteConfig(name=name, parent=parent, base_url=base_url, masthead=masthead,
-                      menu=menu, links=links, embed_hosts=tuple(hosts), image=image, lines=lines), out
+                      menu=menu, links=links, embed_hosts=tuple(hosts), image=image, logo=logo,
+                      colors=tuple(colors.items()), lines=lines), out
 
 
 def _visible(value: str) -> str:

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from types import MappingProxyType
 
-from . import images, urls
+from . import identity, images, urls
 from .cache import ArticleCache
 from .config import MEDIA_DIR, Masthead, SiteConfig, normalise_base_url, parse_site_config
 from .content import Article, display_path, gather_sources, parse_sources
@@ -184,7 +184,8 @@ def load_site(options: BuildOptions) -> Loaded:
     pictures: dict = {}
     site_file = display_path(options.content, options.content / "site.yml")
     if config is not None:
-        uses = images.uses_of(articles, config.links, site_file, config.image)
+        uses = images.uses_of(articles, config.links, site_file, config.image) + \
+            images.uses_of((), (), site_file, config.logo)
         pictures, found = images.inspect_all(options.content, uses, image_cache_for(options), options.jobs)
         diagnostics += image_diagnostics(options.content, articles, uses, found, sources)
     site, problems = build_site(config or _PLACEHOLDER_CONFIG, articles, tthc or EMPTY, now,
@@ -272,6 +273,13 @@ def search_files(options: BuildOptions, site: Site) -> list[tuple[str, bytes]]:
         raise BuildFailed([diag(str(options.output), None, "search_index", problem=str(exc))]) from exc
 
 
+def identity_files(site: Site) -> list[tuple[str, bytes]]:
+    """The commune's colours as a small style sheet (identity.py), when site.yml sets any."""
+    if not site.config.colors:
+        return []
+    return [(identity.IDENTITY_CSS, identity.identity_css(dict(site.config.colors)))]
+
+
 def check_output_place(options: BuildOptions) -> None:
     """The output folder may not be, hold or sit inside the content or theme folder.
 
@@ -309,7 +317,7 @@ def _build_locked(options: BuildOptions, progress, started: float) -> BuildRepor
     site = loaded.site
     page_cache = page_cache_for(options)
     outputs = render(options, site, progress, page_cache)
-    files = [(o.path, o.data) for o in outputs] + search_files(options, site)
+    files = [(o.path, o.data) for o in outputs] + search_files(options, site) + identity_files(site)
     image_cache = image_cache_for(options)
     with tempfile.TemporaryDirectory(prefix="bantin-images-") as scratch:
         cache = image_cache or images.ImageCache(Path(scratch))

@@ -20,6 +20,8 @@ SITEMAP = "/sitemap.xml"
 ROBOTS = "/robots.txt"
 FEED_NAME = "feed.xml"
 STYLE = "/static/style.css"
+#: the commune's colours (identity.py), after the theme's style sheet
+IDENTITY_STYLE = "/static/nhan-dien.css"
 SEARCH = "/tim-kiem/"
 SEARCH_INDEX = "/pagefind/"  # Pagefind's index and its scripts
 SEARCH_SCRIPT = "/static/search.js"

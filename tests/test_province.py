@@ -185,3 +185,29 @@ def test_help_is_vietnamese():
     result = run_build("province", "--help")
     assert result.returncode == 0
     assert "Tạo trang web của mọi xã" in result.stdout and "--shard" in result.stdout
+
+
+def test_logo_and_colours_apply_without_a_copied_theme(tmp_path):
+    from PIL import Image
+
+    root = province(tmp_path)
+    content = root / "xa-van-to"
+    (content / "media").mkdir()
+    Image.new("RGB", (120, 120), (139, 26, 26)).save(content / "media" / "logo.png")
+    with open(content / "site.yml", "a", encoding="utf-8") as handle:
+        handle.write('logo: media/logo.png\ncolors: {primary: "#1a5c2e", accent: "#0b4f6c"}\n')
+    out = tmp_path / "public-tinh"
+    result = run_build("province", str(root), "--output", str(out), "--only", "xa-van-to,xa-an-binh")
+    assert result.returncode == 0, result.stderr
+    assert not (root / "theme").exists()
+    css = (out / "xa-van-to" / "static" / "nhan-dien.css").read_text(encoding="utf-8")
+    assert "--brand: #1a5c2e;" in css and "--link: #0b4f6c;" in css
+    page = BeautifulSoup((out / "xa-van-to" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    sheets = [link["href"] for link in page.find_all("link", rel="stylesheet")]
+    assert sheets == ["static/style.css", "static/nhan-dien.css"]  # after the theme's, so it wins
+    logo = page.select_one(".site-name .site-logo img")
+    assert logo is not None and logo["alt"] == "" and (out / "xa-van-to" / logo["src"]).is_file()
+    # a commune without its own identity keeps the theme's look
+    other = (out / "xa-an-binh" / "index.html").read_text(encoding="utf-8")
+    assert "nhan-dien.css" not in other and "site-logo" not in other
+    assert not (out / "xa-an-binh" / "static" / "nhan-dien.css").exists()
