@@ -51,11 +51,14 @@ def page_site(site: Site) -> PageSite:
 class Fingerprints:
     """Stable digests of page inputs, memoised per object within one build."""
 
-    def __init__(self, site: Site, theme_dir: Path, now: datetime):
+    def __init__(self, site: Site, theme_dir: Path, now: datetime, override: Path | None = None):
         self._memo: dict[int, str] = {}
         self._keep: list[object] = []  # keep memoised objects alive so ids stay unique
         digest = hashlib.sha256(code_fingerprint().encode())
         tree_digest(theme_dir, digest)  # the whole theme: templates, static files, anything added later
+        if override is not None:  # a province's theme/ changes pages too
+            digest.update(b"override")
+            tree_digest(override, digest)
         view = page_site(site)
         future = sorted(a.url for a in site.articles if site.is_future(a, now))
         digest.update(repr((view.config, view.tthc, view.preview, future, sorted(view.images.items()))).encode())

@@ -50,6 +50,8 @@ class BuildOptions:
     now: datetime | None = None  # the build's "now" (future articles); default: the clock
     state: Path | None = None  # lock, staging, previous generation; None: writer.default_state
     types: ContentTypes = STANDARD  # the content types: folders, fields, list pages
+    #: a province's theme/ folder: single templates and static files that win over *theme*
+    theme_override: Path | None = None
 
     def moment(self) -> datetime:
         return self.now or datetime.now(VIETNAM_TZ)
@@ -179,7 +181,7 @@ def load_site(options: BuildOptions) -> Loaded:
     sources = tuple(source for source, _ in items) + tuple(s for s in (site_source, tthc_source) if s)
     diagnostics += check_files(options.content, config, articles)
     diagnostics += duplicate_periods(articles)
-    diagnostics += check_templates(options.theme)
+    diagnostics += check_templates(options.theme, options.theme_override)
     uses: list[images.Use] = []
     pictures: dict = {}
     site_file = display_path(options.content, options.content / "site.yml")
@@ -236,15 +238,17 @@ def static_copies(options: BuildOptions, media_images: bool = False) -> list[tup
     """Theme static files -> static/, content/media -> media/ (sorted, no hidden files).
 
     Photos in media/ are published as variants (images.py), not copied, unless *media_images*."""
-    copies = []
-    for root, prefix in ((options.theme / "static", "static"),):
+    chosen: dict[str, Path] = {}  # the province's theme/static/ wins over the theme's, file by file
+    roots = [options.theme / "static"] + ([options.theme_override / "static"] if options.theme_override else [])
+    for root, prefix in ((root, "static") for root in roots):
         if root.is_dir():
             for file in sorted(root.rglob("*")):
                 rel = file.relative_to(root)
                 if file.is_file() and not any(p.startswith(".") for p in rel.parts):
                     if file.is_symlink() and root.resolve() not in file.resolve().parents:
                         continue  # never publish what a link outside the folder points to
-                    copies.append((file, f"{prefix}/{rel.as_posix()}"))
+                    chosen[f"{prefix}/{rel.as_posix()}"] = file
+    copies = [(file, rel) for rel, file in sorted(chosen.items())]
     media = media_files(options.content)[0]
     if not media_images:  # never an original with its EXIF/GPS: images.py publishes variants
         media = [(file, rel) for file, rel in media if not images.is_image_name(rel)]
@@ -259,7 +263,8 @@ def page_cache_for(options: BuildOptions) -> PageCache | None:
 
 
 def render(options: BuildOptions, site: Site, progress=None, cache: PageCache | None = None) -> list[Output]:
-    outputs, problems = render_site(site, options.theme, options.moment(), progress, options.jobs, cache)
+    outputs, problems = render_site(site, options.theme, options.moment(), progress, options.jobs, cache,
+                                    options.theme_override)
     if problems:
         raise BuildFailed(problems)
     return outputs

@@ -35,9 +35,16 @@ class Output:
     url: str = ""
 
 
-def make_environment(theme_dir: Path) -> jinja2.Environment:
+def template_dirs(theme_dir: Path, override: Path | None = None) -> list[str]:
+    """Where templates are looked up: a province's theme/ (only the files it changes) first,
+    then the theme itself, so an override replaces single templates and nothing is copied."""
+    dirs = [override / "templates"] if override is not None and (override / "templates").is_dir() else []
+    return [str(d) for d in dirs + [theme_dir / "templates"]]
+
+
+def make_environment(theme_dir: Path, override: Path | None = None) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(theme_dir / "templates")),
+        loader=jinja2.FileSystemLoader(template_dirs(theme_dir, override)),
         autoescape=jinja2.select_autoescape(("html", "xml", "svg"), default_for_string=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -99,9 +106,10 @@ class RenderState:
     chrome: Chrome
 
 
-def render_state(theme_dir: Path, site: Site, plans: list[PagePlan], now: datetime) -> RenderState:
+def render_state(theme_dir: Path, site: Site, plans: list[PagePlan], now: datetime,
+                 override: Path | None = None) -> RenderState:
     """The state, built from picklable parts (a spawned worker builds its own)."""
-    env = make_environment(theme_dir)
+    env = make_environment(theme_dir, override)
     for name in sorted({plan.template for plan in plans}):
         env.get_template(name)  # compile once, before the pages
     return RenderState(env, site, plans, now, theme_dir, site_chrome(site.config, site.tthc))
@@ -118,7 +126,8 @@ def _render_plan(state: RenderState, index: int) -> Output | Diagnostic:
 
 
 def render_site(site: Site, theme_dir: Path, now: datetime, progress=None, jobs: int = 1,
-                cache: PageCache | None = None) -> tuple[list[Output], list[Diagnostic]]:
+                cache: PageCache | None = None, override: Path | None = None
+                ) -> tuple[list[Output], list[Diagnostic]]:
     """Render every page, the feed, sitemap and CSV. Template errors become diagnostics.
 
     ``progress(done, total)``, if given, is called after each page (a progress bar).
@@ -127,14 +136,14 @@ def render_site(site: Site, theme_dir: Path, now: datetime, progress=None, jobs:
     """
     plans = plan_pages(site)
     try:
-        state = render_state(theme_dir, site, plans, now)
+        state = render_state(theme_dir, site, plans, now, override)
     except jinja2.TemplateError as exc:
         return [], [_template_problem(theme_dir, exc)]
     env = state.env
     outputs: list[Output | None] = [None] * len(plans)
     fingerprints: list[str] = []
     if cache is not None:
-        prints = Fingerprints(site, theme_dir, now)
+        prints = Fingerprints(site, theme_dir, now, override)
         fingerprints = [prints.page(plan) for plan in plans]
         for index, plan in enumerate(plans):
             data = cache.get(urls.output_path(plan.url), fingerprints[index])
@@ -142,7 +151,7 @@ def render_site(site: Site, theme_dir: Path, now: datetime, progress=None, jobs:
                 outputs[index] = Output(urls.output_path(plan.url), data, plan.url)
     missing = [index for index, output in enumerate(outputs) if output is None]
     rendered = parallel_map(_render_plan, missing, jobs, state=state, chunksize=32,
-                            setup=(render_state, (theme_dir, site, plans, now)),
+                            setup=(render_state, (theme_dir, site, plans, now, override)),
                             progress=(lambda done, _: progress(done + len(plans) - len(missing), len(plans)))
                             if progress else None)
     problems = [item for item in rendered if isinstance(item, Diagnostic)]
@@ -190,10 +199,10 @@ def _theme_path(theme_dir: Path, filename: str | None) -> str:
     return str(Path(filename))
 
 
-def check_templates(theme_dir: Path) -> list[Diagnostic]:
+def check_templates(theme_dir: Path, override: Path | None = None) -> list[Diagnostic]:
     """Syntax errors in every template of the theme, found before anything is rendered,
     so they are reported in the same run as the content's errors."""
-    env = make_environment(theme_dir)
+    env = make_environment(theme_dir, override)
     out = []
     for name in env.list_templates(extensions=("html", "xml", "txt", "csv", "json")):
         try:

@@ -211,3 +211,37 @@ def test_logo_and_colours_apply_without_a_copied_theme(tmp_path):
     other = (out / "xa-an-binh" / "index.html").read_text(encoding="utf-8")
     assert "nhan-dien.css" not in other and "site-logo" not in other
     assert not (out / "xa-an-binh" / "static" / "nhan-dien.css").exists()
+
+
+def test_a_province_theme_overrides_single_files_for_every_commune(tmp_path):
+    from tests.conftest import THEME
+
+    root = province(tmp_path)
+    (root / "theme" / "templates" / "widgets").mkdir(parents=True)
+    (root / "theme" / "static").mkdir()
+    base = (THEME / "templates" / "base.html").read_text(encoding="utf-8")
+    (root / "theme" / "templates" / "base.html").write_text(
+        base.replace("<body>", '<body>\n<p class="tinh-banner">Cổng thông tin tỉnh Mẫu</p>', 1), encoding="utf-8")
+    (root / "theme" / "static" / "favicon.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>',
+                                                          encoding="utf-8")
+    out = tmp_path / "public-tinh"
+    result = run_build("province", str(root), "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    for folder in ("xa-an-binh", "xa-lam-son", "xa-van-to"):
+        page = (out / folder / "index.html").read_text(encoding="utf-8")
+        assert "tinh-banner" in page and "Trang chủ" in page  # the override, the rest of the theme around it
+        assert (out / folder / "static" / "favicon.svg").read_text(encoding="utf-8").startswith("<svg xmlns")
+        assert (out / folder / "static" / "style.css").read_bytes() == (THEME / "static" / "style.css").read_bytes()
+    assert not (root / "theme" / "templates" / "article.html").exists()  # nothing was copied
+    assert "Cổng thông tin tỉnh Mẫu" in (out / "xa-an-binh" / "tin-tuc").rglob("*.html").__next__().read_text(
+        encoding="utf-8")
+
+
+def test_server_config_refuses_a_folder_nginx_would_misread(tmp_path):
+    from generator.server_config import Hosted, nginx_config
+
+    with pytest.raises(ValueError):
+        nginx_config([Hosted("xa-a", '/srv/a"; return 200 "x', "https://a.vn/")])
+    root = province(tmp_path)
+    result = run_build("province", str(root), "--output", str(tmp_path / "co cach"), "--server-config", "nginx")
+    assert result.returncode == 2 and "nginx" in result.stderr

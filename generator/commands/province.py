@@ -26,9 +26,10 @@ from .. import urls
 from ..content import display_path
 from ..errors import BuildFailed, Diagnostic, UsageError, diag, errors_of
 from ..pipeline import BuildReport, build, load_config
-from ..province import (PROVINCE_FILE, Province, bad_folder_names, commune_folders, newest_items,
+from ..province import (PROVINCE_FILE, THEME_DIR, Province, bad_folder_names, commune_folders, newest_items,
                         parse_province, parse_shard, shard)
 from ..render import make_environment
+from ..server_config import Hosted, nginx_config, safe_folder
 from ..source import decode
 from ..text import format_decimal
 from ..view.csp import content_security_policy
@@ -66,6 +67,9 @@ def add_arguments(parser) -> None:
                         help="chỉ tạo phần thứ K trong N phần bằng nhau (theo tên thư mục), để chia việc cho N máy")
     parser.add_argument("--force", action="store_true",
                         help="cho phép thay một thư mục --output không do bantin tạo ra")
+    parser.add_argument("--server-config", choices=("nginx",), default=None,
+                        help="ghi thêm một tệp cấu hình máy chủ cho mọi xã (<thư mục ghi>.nginx.conf, "
+                             "đặt cạnh thư mục ghi, không nằm trong trang web)")
     parser.add_argument("-q", "--quiet", action="store_true", help="chỉ in lỗi")
 
 
@@ -145,7 +149,9 @@ def commune_options(root: Path, folder: str, province: Province, theme: Path, ou
     base_url = None if config is not None and config.base_url else province.commune_url(folder)
     namespace = argparse.Namespace(content=content, theme=theme, output=output / folder, drafts=False,
                                    base_url=base_url, force=force)
-    return replace(options_from(namespace), jobs=jobs)
+    override = root / THEME_DIR
+    return replace(options_from(namespace), jobs=jobs,
+                   theme_override=override.absolute() if override.is_dir() else None)
 
 
 def run_builds(jobs_list: list[tuple[str, object]], workers: int) -> list[Outcome]:
@@ -187,11 +193,23 @@ def index_page(province: Province, root: Path, output: Path, folders: list[str],
                           "date": date, "iso": item.date})
         communes.append({"name": config.name if config is not None else folder,
                          "href": _href(province, folder, base, base), "newest": shown})
-    env = make_environment(theme)
+    override = root / THEME_DIR
+    env = make_environment(theme, override if override.is_dir() else None)
     html = env.get_template("province.html").render(
         province=province, communes=communes, csp=content_security_policy(),
         canonical=province.base_url)
     return html.encode("utf-8")
+
+
+def server_config(province: Province, root: Path, output: Path, folders: list[str]) -> str:
+    """The nginx configuration of every commune (published or not yet) and the province index."""
+    sites = []
+    for folder in folders:
+        config, _ = load_config(root / folder)
+        base = config.base_url if config is not None and config.base_url else province.commune_url(folder)
+        sites.append(Hosted(folder, (output / folder).as_posix(), base,
+                            config.embed_hosts if config is not None else ()))
+    return nginx_config(sites, output.as_posix(), province.base_url)
 
 
 def _write_atomic(target: Path, data: bytes) -> None:
@@ -218,6 +236,12 @@ def run(args) -> int:
             return 1
         chosen = select(folders, args.only, args.shard)
         output = _check_output(args, root)
+        if args.server_config:
+            try:
+                safe_folder(output.as_posix())
+            except ValueError:
+                raise UsageError(f"đường dẫn thư mục ghi {output} có dấu cách hoặc ký tự đặc biệt nên không ghi vào "
+                                 "cấu hình nginx được — chọn thư mục chỉ có chữ không dấu, số, - và /") from None
         workers = default_jobs()
         parallel = workers > 1 and len(chosen) > 1
         jobs_list = [(folder, commune_options(root, folder, province, args.theme, output, args.force,
@@ -239,11 +263,18 @@ def run(args) -> int:
             print(f"✗ {outcome.folder}: {len(outcome.errors)} lỗi — giữ nguyên trang cũ của xã này", file=sys.stderr)
     for outcome in failed:
         print_diagnostics(outcome.errors)
-    style = args.theme / "static" / "style.css"
+    style = root / THEME_DIR / "static" / "style.css"
+    if not style.is_file():
+        style = args.theme / "static" / "style.css"
     (output / "static").mkdir(exist_ok=True)
     if style.is_file():
         shutil.copyfile(style, output / "static" / "style.css")
     _write_atomic(output / "index.html", index_page(province, root, output, folders, args.theme))
+    if args.server_config == "nginx":
+        target = output.parent / f"{output.name}.nginx.conf"
+        _write_atomic(target, server_config(province, root, output, folders).encode("utf-8"))
+        if not args.quiet:
+            print(f"Đã ghi cấu hình nginx → {target}")
     if failed:
         print(f"{len(failed)}/{len(outcomes)} xã có lỗi; các xã còn lại đã được cập nhật.", file=sys.stderr)
         return 1
