@@ -245,3 +245,4 @@ def test_server_config_refuses_a_folder_nginx_would_misread(tmp_path):
     root = province(tmp_path)
     result = run_build("province", str(root), "--output", str(tmp_path / "co cach"), "--server-config", "nginx")
     assert result.returncode == 2 and "nginx" in result.stderr
+    assert not (tmp_path / "co cach").exists()

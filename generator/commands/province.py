@@ -235,13 +235,13 @@ def run(args) -> int:
             print(f"Không tạo trang: {len(errors_of(problems))} lỗi ở thư mục tỉnh. Sửa rồi chạy lại.", file=sys.stderr)
             return 1
         chosen = select(folders, args.only, args.shard)
-        output = _check_output(args, root)
         if args.server_config:
             try:
-                safe_folder(output.as_posix())
+                safe_folder(args.output.absolute().as_posix())
             except ValueError:
-                raise UsageError(f"đường dẫn thư mục ghi {output} có dấu cách hoặc ký tự đặc biệt nên không ghi vào "
-                                 "cấu hình nginx được — chọn thư mục chỉ có chữ không dấu, số, - và /") from None
+                raise UsageError(f"đường dẫn thư mục ghi {args.output} có dấu cách hoặc ký tự đặc biệt nên không ghi "
+                                 "vào cấu hình nginx được — chọn thư mục chỉ có chữ không dấu, số, - và /") from None
+        output = _check_output(args, root)
         workers = default_jobs()
         parallel = workers > 1 and len(chosen) > 1
         jobs_list = [(folder, commune_options(root, folder, province, args.theme, output, args.force,
