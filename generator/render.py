@@ -63,8 +63,8 @@ def render_page(env: jinja2.Environment, site: Site, plan: PagePlan, now: dateti
     absolute_links = plan.url == urls.NOT_FOUND  # served at any depth
 
     def url(target: str) -> str:
-        if absolute_links:
-            return urls.absolute(target, site.config.base_url)  # site-root without a base_url
+        if absolute_links:  # under the base path, on any host name (preview, staging, an IP address)
+            return urls.from_base_path(target, site.config.base_url)
         return urls.relative(target, plan.url)
 
     html = template.render(

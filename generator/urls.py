@@ -7,7 +7,7 @@ with ``relative`` so the site works under any base path and from any host.
 from __future__ import annotations
 
 import re
-from urllib.parse import quote
+from urllib.parse import urlsplit, quote
 
 HOME = "/"
 NOT_FOUND = "/404.html"
@@ -105,6 +105,15 @@ def relative(target: str, from_url: str) -> str:
     if is_dir:
         rel = rel + "/" if rel else "./"
     return encode(rel + hash_ + fragment)
+
+
+def from_base_path(target: str, base_url: str) -> str:
+    """*target* under the path part of base_url ("/" without one), on whatever host serves it:
+    for a page served at any depth (404), never naming a host the CSP or a preview would refuse."""
+    if not target.startswith("/"):
+        return target
+    base = urlsplit(base_url).path if base_url else "/"
+    return base.rstrip("/") + encode(target)
 
 
 def absolute(target: str, base_url: str) -> str:

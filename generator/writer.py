@@ -26,7 +26,11 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
-import filelock
+import warnings
+
+with warnings.catch_warnings():  # without fcntl (not Windows) filelock warns that it uses a soft lock
+    warnings.simplefilter("ignore")
+    import filelock
 
 from .errors import BuildFailed, UsageError, diag, os_reason
 from .portable import can_exchange

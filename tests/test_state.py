@@ -93,7 +93,7 @@ def test_the_web_root_holds_the_site_and_nothing_else(tmp_path, capsys):
     webroot = out.parent
     assert [p.name for p in webroot.iterdir()] == ["xa-01"]
     state = content.parent / ".bantin"
-    assert any(state.rglob("lock")) and any(state.rglob("articles")) and any(state.rglob("previous"))
+    assert any(state.rglob("articles")) and any(state.rglob("previous"))  # (a soft lock's file goes on release)
     server = served(webroot)
     try:
         assert status(server, "/xa-01/") == 200
@@ -120,7 +120,7 @@ def test_state_can_be_chosen_but_never_inside_the_output(tmp_path, capsys):
     content, out = project(tmp_path)
     chosen = tmp_path / "trang-thai"
     assert cli_build(content, out, "--state", str(chosen)) == 0
-    assert (chosen / "lock").exists() and not (content.parent / ".bantin").exists()
+    assert (chosen / "articles").exists() and not (content.parent / ".bantin").exists()
     capsys.readouterr()
     assert cli_build(content, out, "--state", str(out / "x")) == 2
     assert "--state" in capsys.readouterr().err
