@@ -148,7 +148,7 @@ def _sibling_problems(body: str, lines: list[str], first_line: int) -> list[tupl
     offset = 0
     for piece in pieces(body):
         piece_lines = piece.split("\n")
-        count = sum(1 + sum(1 for line in block[1:] if _HEADING.match(line)) for _, block in _blocks(piece_lines))
+        count = sum(1 + sum(1 for line in block[1:] if _SPLITTER.match(line)) for _, block in _blocks(piece_lines))
         if count > MAX_SIBLINGS:
             out.append((first_line + offset, "markdown_limit",
                         {"what": "bài có quá nhiều đoạn văn và tiêu đề", "count": count, "limit": MAX_SIBLINGS,

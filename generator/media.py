@@ -84,7 +84,8 @@ def media_files(content: Path) -> tuple[list[tuple[Path, str]], list[Diagnostic]
     while pending:
         folder = pending.pop()
         real = os.path.realpath(folder)
-        if real in seen:  # a link loop
+        if real in seen:  # a link loop, or a second link to one folder
+            out.append(diag(_shown(content, folder), None, "symlink_loop"))
             continue
         seen.add(real)
         try:
@@ -96,7 +97,8 @@ def media_files(content: Path) -> tuple[list[tuple[Path, str]], list[Diagnostic]
             if name.startswith(".") or name.lower() in OS_JUNK:
                 continue
             path = folder / name
-            if kind_of(path, follow=False) == "symlink" and not inside(path, content):
+            # a link may not leave media/: one to content/ would publish site.yml, drafts' files…
+            if kind_of(path, follow=False) == "symlink" and not inside(path, root):
                 out.append(diag(_shown(content, path), None, "symlink_outside"))
                 continue
             kind = kind_of(path)

@@ -98,3 +98,10 @@ def test_build_refuses_the_whole_corpus_at_once_and_publishes_nothing(tmp_path):
     named = {line.split(":")[0] for line in result.stderr.splitlines() if line.startswith("content/")}
     assert named == {f"content/{rel}" for rel in files}
     assert not (tmp_path / "public").exists()
+
+
+def test_setext_headings_spread_over_many_paragraphs_count_as_siblings():
+    """Found by the adversary round: 150 setext headings in each of 100 paragraphs
+    (45 KB) stayed under the per-paragraph limit but took 17 s to convert."""
+    body = ("a\n===\n" * 150 + "\n") * 100
+    assert [code for _, code, _ in markdown_problems(body)] == ["markdown_limit"]

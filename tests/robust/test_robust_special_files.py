@@ -131,3 +131,18 @@ def test_a_linked_folder_leaving_content_or_looping_is_an_error(tmp_path, link, 
     assert f"content/{link}: {code}" in result.stderr
     result = bantin("check", "--content", "content", "--theme", str(THEME), cwd=tmp_path)
     assert result.returncode == 1 and f"content/{link}: {code}" in result.stdout
+
+
+# --- found by the adversary round ---------------------------------------------------
+
+@pytest.mark.parametrize("target", ["..", "../tin-tuc", ".", "../media"])
+def test_a_link_in_media_may_not_reach_the_rest_of_content_or_loop(tmp_path, target):
+    content = site(tmp_path)
+    (content / "tin-tuc" / "nhap").mkdir()
+    (content / "tin-tuc" / "nhap" / "bao-cao-nhap.pdf").write_bytes(b"%PDF-1.4 BAN-NHAP")
+    (content / "media").mkdir()
+    (content / "media" / "lien-ket").symlink_to(target, target_is_directory=True)
+    result = bantin("--content", "content", "--theme", str(THEME), "--output", "public", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "content/media/lien-ket: liên kết tượng trưng" in result.stderr
+    assert not (tmp_path / "public").exists()
