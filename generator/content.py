@@ -18,14 +18,15 @@ from pathlib import Path, PurePosixPath
 from . import urls
 from .cache import ArticleCache
 from .config import MEDIA_DIR, SiteConfig
-from .content_types import (BOOL, CONTENT_PATH, DATE, EMAIL, INT, MONTH, PHONE, SLUG, STANDARD, TEXT,
-                            TEXT_LIST, ContentType, ContentTypes)
+from .content_types import (BOOL, CONTENT_PATH, DATE, EMAIL, EVENTS, INT, ISO_WEEK, MONTH, PHONE, SLUG,
+                            STANDARD, TEXT, TEXT_LIST, ContentType, ContentTypes)
 from .errors import Diagnostic, diag, os_reason
 from .limits import markdown_problems
 from .markup import plain_text, render_markdown
 from .safefs import KIND_NAMES, NotRegularFile, inside, read_regular
 from .source import FrontMatter, Source, decode, kind_name, split_front_matter
-from .text import MAX_SLUG, parse_datetime, parse_month, slugify, strip_control
+from .text import MAX_SLUG, format_date, parse_datetime, parse_month, slugify, strip_control
+from .weeks import read_events, read_week
 from .workers import parallel_map
 
 SUMMARY_CHARS = 220
@@ -209,22 +210,40 @@ def _email(raw: object) -> _Invalid:
 VALIDATORS = {
     TEXT: _text, DATE: _date, MONTH: _month, BOOL: _bool, TEXT_LIST: _text_list,
     CONTENT_PATH: _content_path, SLUG: _slug, INT: _int,
-    PHONE: _phone, EMAIL: _email,
+    PHONE: _phone, EMAIL: _email, ISO_WEEK: read_week, EVENTS: read_events,
 }
 
 #: Wrong-type wording and generic "bad value" message of each kind.
 _EXPECTED = {TEXT: "một dòng chữ", DATE: "ngày giờ", MONTH: "năm-tháng", BOOL: "true hoặc false",
              TEXT_LIST: "một danh sách", CONTENT_PATH: "đường dẫn tới một tệp trong content/",
              SLUG: "một dòng chữ", INT: "một số nguyên",
-             PHONE: "số điện thoại viết trong ngoặc kép", EMAIL: "một địa chỉ thư điện tử"}
+             PHONE: "số điện thoại viết trong ngoặc kép", EMAIL: "một địa chỉ thư điện tử",
+             ISO_WEEK: "năm-W số tuần", EVENTS: "một danh sách"}
 _BAD = {DATE: "bad_date", MONTH: "bad_month", BOOL: "bad_bool", CONTENT_PATH: "bad_path",
         SLUG: "bad_slug", INT: "field_type", TEXT: "field_type", TEXT_LIST: "field_type",
-        PHONE: "bad_phone", EMAIL: "bad_email"}
+        PHONE: "bad_phone", EMAIL: "bad_email", ISO_WEEK: "bad_week", EVENTS: "item_bad"}
 
 #: Article attributes filled from the field of the same name; other declared
 #: fields are kept in ``Article.extra``.
 _ATTRIBUTES = ("title", "date", "category", "author", "summary", "image", "image_alt", "tags",
                "slug", "draft", "period")
+
+
+#: the message of a problem in one key of one item, by kind of problem
+_ITEM = {"missing": "item_missing", "unknown": "item_unknown", "bad": "item_bad", "type": "item_bad",
+         "comma": "item_comma"}
+
+
+def _before(item: dict, key: str) -> object:
+    """The value written just before *key* in a mapping ("" if none)."""
+    keys = list(item)
+    at = keys.index(key) if key in keys else 0
+    return item[keys[at - 1]] if at > 0 else ""
+
+
+def _shown_value(value: object) -> str:
+    """An item's value as it appears in a message (one line)."""
+    return " ".join(str(value).split())
 
 
 def is_empty_value(value: object) -> bool:
@@ -269,6 +288,17 @@ def _from_front_matter(path: str, fm: FrontMatter, ctype: ContentType, config: S
             continue
         value, problem = VALIDATORS[spec.kind](raw)
         where = line(spec.name)
+        if isinstance(problem, tuple) and len(problem) == 3:
+            problem = [problem]
+        if isinstance(problem, list):  # (problem, index, key) in items of a list: each on its line
+            for kind, index, key in problem:
+                item = raw[index]
+                at = line(f"{spec.name}[{index}].{key}") or line(f"{spec.name}[{index}]") or where
+                code = spec.message(f"{kind}.{key}", spec.message(f"{kind}.item", _ITEM[kind]))
+                out.append(diag(path, at, code, field=spec.name, item=index + 1, key=key,
+                                value=_shown_value(item.get(key, "")), example=spec.example,
+                                before=_shown_value(_before(item, key))))
+            continue
         if isinstance(problem, tuple):  # one item of a list: its own line
             problem, index = problem
             where = line(f"{spec.name}[{index}]") or where
@@ -296,8 +326,30 @@ def _from_front_matter(path: str, fm: FrontMatter, ctype: ContentType, config: S
             out.append(diag(path, line(spec.name), spec.message("empty", "empty_field"),
                             field=spec.name, example=spec.example))
 
+    # rules between fields: each item of a list within another field's span, a file named by a field
+    for spec in ctype.fields:
+        span = clean.get(spec.within) if spec.within else None
+        for item in clean.get(spec.name, ()) if span is not None else ():
+            if not span.contains(item.day):
+                index = item.index  # its place in the file (the clean list is in date order)
+                out.append(diag(path, line(f"{spec.name}[{index}].date") or line(spec.name),
+                                spec.message("outside", "item_outside"), field=spec.name, item=index + 1,
+                                value=format_date(item.day), span=span.label, within=spec.within))
+    named = clean.get(ctype.file_named_by) if ctype.file_named_by else None
+    stem = PurePosixPath(path).stem
+    if named is not None and stem not in named.file_stems:
+        out.append(diag(path, line(ctype.file_named_by), "file_name_mismatch", name=PurePosixPath(path).name,
+                        field=ctype.file_named_by, value=named, expected=named.file_stems[0]))
+
+    if "title" not in names and ctype.title_format and not any(d.level == "error" for d in out):
+        try:
+            clean["title"] = ctype.title_format.format(**clean)
+        except (KeyError, AttributeError):  # a draft without the field the title is made from
+            clean["title"] = ctype.title
     title = clean.get("title", "")
     slug = clean.get("slug", "")
+    if not slug and ctype.slug_from != "title" and clean.get(ctype.slug_from) is not None:
+        slug = slugify(str(clean[ctype.slug_from]))
     if not slug and title and "slug" in names:
         slug = slugify(title)
         if not slug:

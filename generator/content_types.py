@@ -34,8 +34,10 @@ SLUG = "slug"  # lowercase ASCII words joined by "-"
 INT = "int"  # a whole number
 PHONE = "phone"  # a telephone number written as text: "0220 3812 345"
 EMAIL = "email"  # an e-mail address: ubnd@lamson.example.vn
+ISO_WEEK = "iso-week"  # an ISO 8601 week: 2025-W14
+EVENTS = "events"  # a list of {date, time, title, who, place}
 
-KINDS = (TEXT, DATE, MONTH, BOOL, TEXT_LIST, CONTENT_PATH, SLUG, INT, PHONE, EMAIL)
+KINDS = (TEXT, DATE, MONTH, BOOL, TEXT_LIST, CONTENT_PATH, SLUG, INT, PHONE, EMAIL, ISO_WEEK, EVENTS)
 
 # --- when a field is required -------------------------------------------------------
 
@@ -49,6 +51,7 @@ BY_DATE = "date"  # newest date first; equal dates by source path
 BY_PERIOD = "period"  # newest period (month field "period") first, then date
 BY_TITLE = "title"  # alphabetical by title (slug), for standalone pages
 BY_ORDER = "order"  # by the whole-number field "order" (smallest first), then title
+BY_WEEK = "week"  # newest ISO week (field "week") first
 
 # --- what a type contributes to the home page --------------------------------------
 
@@ -79,6 +82,8 @@ class Field:
     ask: bool = False
     #: no two published items of the type may have the same value (an error naming both files)
     unique: bool = False
+    #: each item's ``date`` must lie within this other field's span (an ISO week): events of a week
+    within: str = ""
 
     def message(self, event: str, default: str) -> str:
         """The catalogue code for *event* ("missing", "empty", "bad", "advise")."""
@@ -94,6 +99,8 @@ class ListPage:
 
     template: str = "list.html"
     by_year: bool = False  # one page, grouped by year (else paginated, newest first)
+    #: the page shows the item whose span holds the build date (else the latest, saying so)
+    current: bool = False
 
 
 @dataclass(frozen=True)
@@ -119,6 +126,12 @@ class ContentType:
     default_title: str = ""
     #: each item gets a page of its own (False: the items are shown on the list page only)
     item_pages: bool = True
+    #: the field the address comes from when there is no slug: field (its value's text, as a slug)
+    slug_from: str = "title"
+    #: the title of a type without a title field, formatted with its fields: "Lịch công tác {week.label}"
+    title_format: str = ""
+    #: the file's name must be one of this field's value's ``file_stems`` (2025-14.md for week 2025-W14)
+    file_named_by: str = ""
 
     def field(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)
@@ -266,5 +279,28 @@ LEADERS = ContentType(
     dated=False, order=BY_ORDER, list_page=ListPage("leaders.html"), item_pages=False,
     scaffold_body="<!-- Viết tiểu sử ngắn và nhiệm vụ được phân công ở đây. -->\n")
 
+# --- the work schedule (issue 15): one ISO week a file, /lich-cong-tac/<năm>-w<tuần>/ ---
+
+EVENT_EXAMPLE = ('[{date: 2025-03-31, time: "07:30", title: Giao ban tuần, '
+                 'who: "Chủ tịch, Phó Chủ tịch", place: Hội trường UBND}]')
+
+SCHEDULE = ContentType(
+    "lich-cong-tac", "Lịch công tác", "lịch công tác: mỗi tuần một tệp, tên tệp là năm-tuần (`2025-14.md`)",
+    fields=(
+        Field("week", ISO_WEEK, "tuần", "tuần ISO của lịch: năm-W số tuần (tuần bắt đầu từ thứ Hai)",
+              "2025-W14", required=REQUIRED, expected="năm-W số tuần", scaffold=True, ask=True,
+              messages=(("bad", "bad_week"),)),
+        Field("events", EVENTS, "các cuộc họp, công việc",
+              "danh sách công việc trong tuần, mỗi mục có `date`, `time` (trong ngoặc kép), `title`, "
+              "và nếu cần `who` (thành phần), `place` (địa điểm)", EVENT_EXAMPLE,
+              required=UNLESS_DRAFT, expected="một danh sách công việc", scaffold=True, within="week",
+              messages=(("bad.date", "bad_event_date"), ("bad.time", "bad_event_time"),
+                        ("outside", "event_outside_week"))),
+        DRAFT,
+    ),
+    dated=False, order=BY_WEEK, list_page=ListPage("schedule.html", current=True), template="week.html",
+    body_required=False, slug_from="week", title_format="Lịch công tác {week.label}", file_named_by="week",
+    default_title="Lịch công tác {week}")
+
 #: The content types of a commune site, in menu order.
-STANDARD = ContentTypes((NEWS, BULLETIN, NOTICE, PAGE, LEADERS))
+STANDARD = ContentTypes((NEWS, BULLETIN, NOTICE, PAGE, LEADERS, SCHEDULE))

@@ -17,7 +17,7 @@ from typing import Mapping
 from . import urls
 from .config import SiteConfig
 from .content import Article
-from .content_types import BY_ORDER, BY_PERIOD, BY_TITLE, STANDARD, ContentType, ContentTypes
+from .content_types import BY_ORDER, BY_PERIOD, BY_TITLE, BY_WEEK, STANDARD, ContentType, ContentTypes
 from .errors import Diagnostic, diag
 from .text import format_month, slugify
 from .tthc import Tthc
@@ -57,6 +57,9 @@ class Site:
     #: content path -> images.Picture of every image a published page shows (set by the pipeline)
     images: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
     types: ContentTypes = STANDARD  # the content types the site was built with
+    #: type key -> (its item whose span holds the build date, or its latest; True if the latter),
+    #: for types whose list page shows the current item (the work schedule's week)
+    current: Mapping[str, tuple[Article, bool]] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def bulletins(self) -> tuple[Article, ...]:
@@ -134,6 +137,11 @@ def in_order(articles, ctype: ContentType, now: datetime) -> tuple[Article, ...]
     """A type's items in its declared order (ties broken by source path)."""
     if ctype.order == BY_TITLE:
         return tuple(sorted(articles, key=lambda a: (slugify(a.title), a.source)))
+    if ctype.order == BY_WEEK:
+        def week(a: Article) -> tuple[int, int]:
+            value = a.value("week")
+            return (value.year, value.week) if value is not None else (0, 0)
+        return tuple(sorted(articles, key=lambda a: (week(a), a.source), reverse=True))
     if ctype.order == BY_ORDER:
         return tuple(sorted(articles, key=lambda a: (a.value("order", 0), slugify(a.title), a.source)))
     newest = newest_first(articles)
@@ -189,13 +197,22 @@ def build_site(config: SiteConfig, articles: list[Article], tthc: Tthc, now: dat
 
     neighbours: dict[str, tuple[Article | None, Article | None]] = {}
     for ctype in types.values():
-        if not ctype.dated:
+        if not ctype.dated and ctype.order != BY_WEEK:
             continue
         ordered = sections[ctype.key]
         for index, article in enumerate(ordered):
             newer = ordered[index - 1] if index > 0 else None
             older = ordered[index + 1] if index + 1 < len(ordered) else None
             neighbours[article.url] = (older, newer)
+
+    current: dict[str, tuple[Article, bool]] = {}
+    for ctype in types.values():
+        items = [a for a in sections[ctype.key] if a.value(ctype.file_named_by or "week") is not None]
+        if ctype.list_page is None or not ctype.list_page.current or not items:
+            continue
+        today = now.date()
+        holding = next((a for a in items if a.value(ctype.file_named_by or "week").contains(today)), None)
+        current[ctype.key] = (holding, False) if holding is not None else (items[0], True)
 
     with_dates = tuple(a for a in dated if a.date is not None)
     site = Site(
@@ -204,6 +221,6 @@ def build_site(config: SiteConfig, articles: list[Article], tthc: Tthc, now: dat
         related=MappingProxyType(related),
         neighbours=MappingProxyType(neighbours), category_of=MappingProxyType(category_of),
         tag_of=MappingProxyType(tag_of), preview=preview,
-        dated=with_dates, latest=with_dates[:LATEST], types=types,
+        dated=with_dates, latest=with_dates[:LATEST], types=types, current=MappingProxyType(current),
     )
     return site, []

@@ -16,6 +16,7 @@ from .model import Group, Site, newest_first, year_of
 from .view import ui
 from .view.json_ld import json_ld
 from .view.people import leaders
+from .view.schedule import latest_note, week_view
 from .view.tthc import statistics
 
 PER_PAGE = 20
@@ -112,12 +113,17 @@ def plan_pages(site: Site) -> tuple[PagePlan, ...]:
             "bulletin": featured[0] if featured else None,
             # the featured type's list ("Tất cả bản tin"), so templates need no section key
             "bulletins_url": urls.section(featured_type.key) if featured_type else None,
+            # the current item of types that have one (this week's work schedule): (title, url, label)
+            "current": tuple((types[key].title, item.url, item.value(types[key].file_named_by).label)
+                             for key, (item, _latest) in site.current.items()),
         },
         description=site.config.name))
 
     for article in site.articles + site.pages:
         ctype = types[article.section]
         crumbs: Crumbs = (HOME_CRUMB,)
+        if ctype.list_page is not None and not ctype.dated:
+            crumbs += ((ctype.title, urls.section(ctype.key)),)
         if ctype.dated:
             crumbs += ((ctype.title, urls.section(ctype.key)),)
             group = site.category_of[article.category]
@@ -135,6 +141,7 @@ def plan_pages(site: Site) -> tuple[PagePlan, ...]:
                 "tags": tuple(ref(site.tag_of[t]) for t in article.tags if t in site.tag_of),
                 "is_bulletin": ctype.periodical,
                 "json_ld": json_ld(article, site) if ctype.dated else None,
+                **({"week": week_view(article)} if ctype.file_named_by == "week" else {}),
             },
             description=article.summary))
 
@@ -152,6 +159,13 @@ def plan_pages(site: Site) -> tuple[PagePlan, ...]:
                 data={"years": tuple((y, tuple(b)) for y, b in sorted(years.items(), reverse=True)),
                       "feed": urls.section_feed(key)},
                 description=ui.periodical_description(ctype.title, site.config.name)))
+        elif ctype.list_page.current:  # the current item (this week), or the latest one, saying so
+            item, latest = site.current.get(key, (None, False))
+            plans.append(PagePlan(
+                url=urls.section(key), template=ctype.list_page.template, title=ctype.title, crumbs=crumbs,
+                data={"article": item, "week": week_view(item) if item is not None else None,
+                      "note": latest_note(item) if latest else "", "articles": items},
+                description=ui.section_description(ctype.title, site.config.name)))
         elif not ctype.item_pages:  # the items themselves, on one page (leaders)
             plans.append(PagePlan(
                 url=urls.section(key), template=ctype.list_page.template, title=ctype.title, crumbs=crumbs,

@@ -19,9 +19,10 @@ from collections import Counter
 from datetime import datetime
 from pathlib import Path
 
-from ..content_types import DATE, MONTH, STANDARD, ContentType, Field
+from ..content_types import DATE, ISO_WEEK, MONTH, STANDARD, ContentType, Field
 from ..content import Article, read_content
 from ..errors import diag
+from ..weeks import IsoWeek, parse_week
 from ..text import (VIETNAM_TZ, format_date, format_int, format_month, nfc, parse_datetime, parse_month,
                     slugify)
 
@@ -70,8 +71,8 @@ def add_arguments(parser) -> None:
                         help="liệt kê các chuyên trang và chuyên mục đang có, kèm số bài")
 
 
-_METAVAR = {MONTH: "NĂM-THÁNG"}
-_FORMAT_HINT = {MONTH: " (năm-tháng)"}
+_METAVAR = {MONTH: "NĂM-THÁNG", ISO_WEEK: "NĂM-WTUẦN"}
+_FORMAT_HINT = {MONTH: " (năm-tháng)", ISO_WEEK: " (năm-W số tuần)"}
 
 
 def _plain(example: str) -> str:
@@ -206,6 +207,8 @@ def parse_asked(ctype: ContentType, given: dict[str, str | None], now: datetime 
         if raw is None:
             if spec is not None and spec.ask and spec.kind == MONTH and now is not None:
                 asked[name] = (now.year, now.month)
+            elif spec is not None and spec.ask and spec.kind == ISO_WEEK and now is not None:
+                asked[name] = IsoWeek.of(now.date())  # this week's schedule
             elif spec is not None and spec.ask and spec.required_for(draft=True):
                 return {}, (f"lỗi: thiếu {spec.label} — thêm --{name}, ví dụ: python build.py new "
                             f"{ctype.key} --{name} {_plain(spec.example)}")
@@ -213,7 +216,8 @@ def parse_asked(ctype: ContentType, given: dict[str, str | None], now: datetime 
         if spec is None or not spec.ask:
             users = ", ".join(t.key for t in STANDARD.having(name))
             return {}, f"lỗi: --{name} chỉ dùng với {users}, không dùng với {ctype.key}"
-        value = parse_month(raw) if spec.kind == MONTH else parse_datetime(raw) if spec.kind == DATE else raw
+        value = parse_month(raw) if spec.kind == MONTH else parse_datetime(raw) if spec.kind == DATE \
+            else parse_week(raw) if spec.kind == ISO_WEEK else raw
         if value is None:
             return {}, (f'lỗi: {spec.label} "{raw}" không hợp lệ — dùng dạng --{name} '
                         f"{_plain(spec.example)}{_FORMAT_HINT.get(spec.kind, '')}")
@@ -253,6 +257,8 @@ def run(args) -> int:
                   file=sys.stderr)
             return 2
     slug = slugify(title)
+    if ctype.file_named_by in asked:  # a week's schedule is named by its week: 2025-14.md
+        slug = asked[ctype.file_named_by].file_stems[0]
     if not slug:
         print(f'lỗi: tiêu đề "{title}" không có chữ hay số nào để làm tên tệp — viết tiêu đề bằng chữ',
               file=sys.stderr)

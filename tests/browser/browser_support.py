@@ -138,6 +138,8 @@ PAGE_TYPES = (
     PageType("statistics", "sample", "/thong-ke-tthc/", "stats.html"),
     PageType("search", "sample", "/tim-kiem/", "search.html"),
     PageType("leaders", "sample", "/lanh-dao/", "leaders.html"),
+    PageType("schedule", "sample", "/lich-cong-tac/", "schedule.html"),
+    PageType("schedule-week", "sample", "/lich-cong-tac/2025-w13/", "week.html"),
     PageType("not-found", "sample", "/khong-co-trang-nay/", "404.html", status=404),
 )
 
