@@ -16,7 +16,7 @@ from .errors import Diagnostic, diag
 from .messages import URL_HINT
 from .source import Source, kind_name, load_yaml
 from .text import nfc
-from .url_rule import allowed_url, host_in, host_name, url_mistake
+from .url_rule import allowed_url, host_in, host_name, url_mistake, url_scheme
 
 
 #: Folders of content/ that are not sections.
@@ -40,6 +40,15 @@ class Masthead:
 
 
 @dataclass(frozen=True)
+class English:
+    """The commune's contact details in English, for /en/ (issue 15)."""
+
+    name: str
+    address: str
+    intro: str = ""
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     name: str
     masthead: Masthead
@@ -54,11 +63,19 @@ class SiteConfig:
     #: the commune's logo (an image under media/) and colours ((name, "#rrggbb"), identity.py)
     logo: str = ""
     colors: tuple[tuple[str, str], ...] = ()
+    #: the English block (/en/), None when site.yml has none
+    english: English | None = None
+    #: the province's feedback / satisfaction form ("Góp ý, đánh giá" on every page)
+    feedback_url: str = ""
+    #: https script addresses every page loads, each added exactly to its Content-Security-Policy
+    head_scripts: tuple[str, ...] = ()
     #: file line of each key path of site.yml ("menu[0].url"), for later findings
     lines: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
-_TOP_KEYS = ("name", "parent", "base_url", "masthead", "menu", "links", "embed_hosts", "image", "logo", "colors")
+_TOP_KEYS = ("name", "parent", "base_url", "masthead", "menu", "links", "embed_hosts", "image", "logo", "colors",
+             "english", "feedback_url", "head_scripts")
+_ENGLISH_KEYS = ("name", "address", "intro")
 _MASTHEAD_KEYS = ("editor_in_chief", "address", "phone", "email", "license")
 
 
@@ -183,12 +200,16 @@ def parse_site_config(source: Source) -> tuple[SiteConfig | None, list[Diagnosti
     colors, color_problems = identity.color_problems(data.get("colors"))
     for key, text, fix in color_problems:
         problem(key, text, fix, line_key=key)
+    english = _english(data.get("english"), text_value, problem)
+    feedback_url = _feedback_url(data.get("feedback_url"), problem)
+    head_scripts = _head_scripts(data.get("head_scripts"), problem)
 
     if any(d.level == "error" for d in out) or masthead is None:
         return None, out
     return SiteConfig(name=name, parent=parent, base_url=base_url, masthead=masthead,
                       menu=menu, links=links, embed_hosts=tuple(hosts), image=image, logo=logo,
-                      colors=tuple(colors.items()), lines=lines), out
+                      colors=tuple(colors.items()), english=english, feedback_url=feedback_url,
+                      head_scripts=head_scripts, lines=lines), out
 
 
 def _visible(value: str) -> str:
@@ -230,3 +251,97 @@ def _links(raw: object, key: str, problem) -> tuple[Link, ...]:
             image = ""
         result.append(Link(nfc(item["title"]).strip(), url, image.strip()))
     return tuple(result)
+
+
+def _english(raw: object, text_value, problem) -> English | None:
+    """english: {name, address, intro}; name and address required when the block is given."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        problem("english", "phải là một nhóm trường",
+                "viết english: rồi các dòng name: …, address: …, intro: … thụt vào hai dấu cách")
+        return None
+    for key in raw:
+        if key not in _ENGLISH_KEYS:
+            problem(f"english.{key}", "không dùng được", "chỉ dùng name:, address: và intro:",
+                    line_key=f"english.{key}")
+    values = {key: text_value(raw, key, f"english.{key}", required=key != "intro") for key in _ENGLISH_KEYS}
+    return English(**values) if values["name"] and values["address"] else None
+
+
+def _feedback_url(raw: object, problem) -> str:
+    """The feedback form's address, through the one URL rule."""
+    if raw is None or raw == "":
+        return ""
+    if not isinstance(raw, str):
+        problem("feedback_url", f"phải là một địa chỉ web, không phải {kind_name(raw)}",
+                "viết feedback_url: https://… (địa chỉ trang góp ý của tỉnh)")
+        return ""
+    url = raw.strip()
+    meant = url_mistake(url)
+    if meant is not None:
+        problem("feedback_url", f'có địa chỉ "{_visible(url)}" viết sai', f"có phải ý bạn là {meant}?")
+        return ""
+    if not allowed_url(url):
+        problem("feedback_url", f'có địa chỉ "{_visible(url)}" không được phép', URL_HINT)
+        return ""
+    return url
+
+
+#: what a script address may hold: nothing that ends a CSP source (";" "," space), a quote or
+#: an attribute ('"' "'" "<" ">"), a backslash, nor a fragment
+_SCRIPT_PATH = re.compile(r"/[A-Za-z0-9._~%/!$*+=@:-]*")
+_SCRIPT_QUERY = re.compile(r"[A-Za-z0-9._~%=&+-]*")
+_INLINE = re.compile(r"[<>(){};\n]|\bfunction\b|=>")
+
+
+def _head_scripts(raw: object, problem) -> tuple[str, ...]:
+    """head_scripts: https addresses of script files (the monitoring code a state site must
+    carry). Refused: inline code, data:/javascript:/http: addresses, characters that could
+    end the Content-Security-Policy source or the src attribute."""
+    if raw is None or raw == []:
+        return ()
+    if not isinstance(raw, list):
+        problem("head_scripts", "phải là một danh sách địa chỉ",
+                "viết head_scripts: [https://…/ma-theo-doi.js] (mỗi địa chỉ một mục)")
+        return ()
+    out = []
+    for index, item in enumerate(raw):
+        key, where = f"head_scripts (mục {index + 1})", f"head_scripts[{index}]"
+        reason = _script_problem(item)
+        if reason is not None:
+            problem(key, reason, "chỉ ghi địa chỉ https:// của tệp mã (.js) do cơ quan cấp trên cung cấp, "
+                    "ví dụ https://theodoi.example.gov.vn/ma.js — không dán mã <script> vào đây",
+                    line_key=where)
+        else:
+            out.append(item.strip())
+    return tuple(out)
+
+
+def _script_problem(item: object) -> str | None:
+    """Why *item* may not be a head script (Vietnamese), or None."""
+    if not isinstance(item, str) or not item.strip():
+        return f"phải là một địa chỉ, không phải {kind_name(item)}"
+    text = item.strip()
+    scheme = url_scheme(text)
+    if scheme in ("data", "javascript", "vbscript", "blob", "filesystem"):
+        return f'có địa chỉ "{_visible(text[:60])}" dùng {scheme}: (mã viết thẳng, không phải một tệp)'
+    if scheme is None and _INLINE.search(text):
+        return f'có "{_visible(text[:60])}" là mã viết thẳng, không phải địa chỉ một tệp mã'
+    if scheme != "https":
+        return f'có địa chỉ "{_visible(text[:60])}" không phải https:// (chỉ nhận địa chỉ https)'
+    parts = urlsplit(text)
+    try:
+        port_ok = parts.port is None or 0 < parts.port < 65536
+    except ValueError:
+        port_ok = False
+    host = parts.hostname or ""
+    if not text.startswith("https://") or parts.username is not None or parts.password is not None \
+            or not port_ok or host_name(host) != host or "#" in text \
+            or not _SCRIPT_PATH.fullmatch(parts.path or "/") or not _SCRIPT_QUERY.fullmatch(parts.query) \
+            or text != text.strip() or any(ch in text for ch in "\"'<> ;,\\\t"):
+        return (f'có địa chỉ "{_visible(text[:80])}" có ký tự hoặc phần không được phép (dấu cách, ; , '
+                "ngoặc kép, < >, #…, tên người dùng, tên miền có dấu)")
+    if not parts.path or parts.path.endswith("/"):  # a whole site or folder would be allowed to run
+        return f'có địa chỉ "{_visible(text[:80])}" không phải địa chỉ của một tệp mã (…/ten-tep.js)'
+    return None

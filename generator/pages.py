@@ -207,5 +207,13 @@ def plan_pages(site: Site) -> tuple[PagePlan, ...]:
         data={"stats": statistics(site.tthc)},
         description=ui.STATS_DESCRIPTION))
     plans.append(search_plan(types))
+    english = site.config.english
+    if english is not None:  # the commune in English: contact details and leaders (issue 15)
+        people = tuple(a for t in types.having("position_en") for a in site.sections[t.key])
+        plans.append(PagePlan(
+            url=urls.ENGLISH, template="en.html", title=ui.ENGLISH_TITLE,
+            crumbs=(HOME_CRUMB, (ui.ENGLISH_CRUMB, urls.ENGLISH)),
+            data={"english": english, "email": site.config.masthead.email, "people": leaders(people)},
+            description=english.name))
     plans.append(PagePlan(url=urls.NOT_FOUND, template="404.html", title=ui.NOT_FOUND))
     return tuple(plans)

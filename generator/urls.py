@@ -23,6 +23,7 @@ STYLE = "/static/style.css"
 #: the commune's colours (identity.py), after the theme's style sheet
 IDENTITY_STYLE = "/static/nhan-dien.css"
 SEARCH = "/tim-kiem/"
+ENGLISH = "/en/"  # the commune's contact details in English (issue 15)
 SEARCH_INDEX = "/pagefind/"  # Pagefind's index and its scripts
 SEARCH_SCRIPT = "/static/search.js"
 FAVICON = "/static/favicon.svg"

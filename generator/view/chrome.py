@@ -29,8 +29,9 @@ class Chrome:
 
 def chrome(config: SiteConfig, tthc: Tthc) -> Chrome:
     return Chrome(
-        csp=_attribute_safe(content_security_policy(config.embed_hosts)),
-        search_csp=_attribute_safe(content_security_policy(config.embed_hosts, search=True)),
+        csp=_attribute_safe(content_security_policy(config.embed_hosts, scripts=config.head_scripts)),
+        search_csp=_attribute_safe(content_security_policy(config.embed_hosts, search=True,
+                                                           scripts=config.head_scripts)),
         masthead_heading=masthead_heading(config),
         phone=phone_links(config.masthead.phone) if config.masthead.phone else (),
         tthc=widget(tthc),

@@ -18,6 +18,8 @@ STATS_DESCRIPTION = "Số hồ sơ thủ tục hành chính đã giải quyết 
 NOT_FOUND = "Không tìm thấy trang"
 SEARCH = "Tìm kiếm"
 SEARCH_DESCRIPTION = "Tìm bài viết, thông báo, bản tin và trang"
+ENGLISH_TITLE = "English information"  # the title of /en/, whose content is in English
+ENGLISH_CRUMB = "English"
 
 
 def numbered(title: str, page: int) -> str:

@@ -140,6 +140,7 @@ PAGE_TYPES = (
     PageType("leaders", "sample", "/lanh-dao/", "leaders.html"),
     PageType("schedule", "sample", "/lich-cong-tac/", "schedule.html"),
     PageType("schedule-week", "sample", "/lich-cong-tac/2025-w13/", "week.html"),
+    PageType("english", "sample", "/en/", "en.html"),
     PageType("not-found", "sample", "/khong-co-trang-nay/", "404.html", status=404),
 )
 
