@@ -7,13 +7,17 @@ Markdown makes one run-on paragraph of all that. This extension reads it as
 the editor meant:
 
 - a line starting with a bullet (see ``list_items.BULLET_FAMILIES``) and a
-  tab or spaces is a list item; a change of bullet family inside a run of items
-  is a level ("•" then "o", "-" then "+");
+  tab or spaces is a list item (Wingdings bullets that lost their font, "Ø⇥",
+  "§⇥", "ü⇥", only with a tab; "v⇥", "q⇥" only in a run of the same one); a
+  leading tab is a level deeper; a change of bullet family inside a block of
+  consecutive items is a level ("•" then "o", "-" then "+"), after a blank
+  line it is a new list;
 - "1)", "1.", "a)", "a.", "I." and a tab start an ordered list item, with the
   list's ``start`` and ``type`` ("a", "A", "I") taken from the labels; letters
   in Vietnamese order (with "đ)") get the ``vi``/``vi-upper`` counter style;
-- two or more consecutive tab-separated lines with the same number of cells
-  are a table whose first line is the header row;
+- two or more consecutive tab-separated lines are a table whose first line is
+  the header row: trailing tabs ignored, shorter rows padded with empty cells,
+  a longer row ends it; a first column of bullets is a list, never a table;
 - NBSP and other odd spaces become spaces (dropped at the start and end of a
   line, where a space would mean indentation or a line break), zero-width
   characters and soft hyphens are dropped.
@@ -44,7 +48,7 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
-from .list_items import ODD_SPACES, VIETNAMESE_LETTERS, ListItem, list_item, roman_value
+from .list_items import LETTER_BULLETS, ODD_SPACES, VIETNAMESE_LETTERS, ListItem, list_item, roman_value
 from .text import INVISIBLE
 
 _PLACEHOLDER = util.STX + "bantin-editor:{}" + util.ETX  # STX/ETX never survive in the text
@@ -128,7 +132,8 @@ class _FindHabits(Preprocessor):
                 continue
             expanded = text.expandtabs(size) if "\t" in text else text
             if block_start:
-                code = lines[i].startswith(" " * size)
+                # a tab before a bullet or a label is Word's indentation, not code
+                code = lines[i].startswith(" " * size) and not (text.startswith("\t") and self._item(raw, i, True))
                 following = raw[i + 1] if i + 1 < n else None
                 standard = code or bool(_STANDARD_LIST.match(expanded) or _QUOTE.match(expanded)) or (
                     "|" in expanded and following is not None and bool(_PIPE_SEPARATOR.match(following)))
@@ -145,9 +150,12 @@ class _FindHabits(Preprocessor):
             if end:
                 rows = raw[i:end]
                 if kind == "table":
-                    runs.append(_Run(kind, [[c.strip() for c in row.rstrip(" ").split("\t")] for row in rows]))
-                else:
-                    runs.append(_Run(kind, [list_item(row) for row in rows if row is not None]))
+                    width = len(self._cells(rows[0]))
+                    runs.append(_Run(kind, [[c.strip() for c in cells] + [""] * (width - len(cells))
+                                            for cells in map(self._cells, rows)]))
+                else:  # each item, and whether a blank line comes before it
+                    runs.append(_Run(kind, [(list_item(row), k > 0 and rows[k - 1] is None)
+                                            for k, row in enumerate(rows) if row is not None]))
                 out.extend(("", _PLACEHOLDER.format(len(runs) - 1), ""))
                 i = end
                 if i < n and raw[i] is not None:
@@ -175,19 +183,27 @@ class _FindHabits(Preprocessor):
 
     @staticmethod
     def _cells(text: str | None) -> list[str] | None:
+        """A table line's cells (trailing tabs ignored), or None."""
         if text is None or "\t" not in text or "|" in text:
             return None
-        return text.rstrip(" ").split("\t")
+        return text.rstrip(" \t").split("\t")
 
     def _table(self, raw: list[str | None], start: int) -> int:
-        """The end of a table starting at *start* (0: none). At the start of a
-        block an indented line is code: that case never reaches here."""
+        """The end of a table starting at *start* (0: none): consecutive lines
+        with tabs, none with more cells than the first (the header row; shorter
+        rows are padded). At the start of a block an indented line is code: that
+        case never reaches here."""
         first = self._cells(raw[start])
-        if first is None:
+        if first is None or len(first) < 2:
             return 0
+        item = self._item(raw, start) and list_item(raw[start])
+        if item and (item.style == "bullet" or item.indent):
+            return 0  # a first column of bullets ("•⇥", "Ø⇥", "§⇥") or indented items: a list
         width = len(first)
         end = start + 1
-        while end < len(raw) and (cells := self._cells(raw[end])) is not None and len(cells) == width:
+        while end < len(raw) and (cells := self._cells(raw[end])) is not None and len(cells) <= width:
+            if len(cells) < width and list_item(raw[end]):
+                break  # a short row that is an item: the list after the table
             end += 1
         if end - start < 2:
             return 0
@@ -222,8 +238,13 @@ class _FindHabits(Preprocessor):
         if k >= len(raw) or raw[k] is None:
             return False
         text = raw[k]
-        if _HR.match(text.expandtabs()) or list_item(text) is None:
+        item = None if _HR.match(text.expandtabs()) else list_item(text)
+        if item is None:
             return False
+        if item.style == "bullet" and item.label in LETTER_BULLETS and not any(
+                0 <= j < len(raw) and raw[j] is not None and (other := list_item(raw[j])) is not None
+                and other.label == item.label and other.style == "bullet" for j in (k - 1, k + 1)):
+            return False  # "v⇥", "q⇥": bullets only when the lines next to it use the same one
         following = raw[k + 1] if k + 1 < len(raw) else None
         return not block_start or following is None or not _UNDERLINE.match(following)
 
@@ -266,30 +287,38 @@ def _build_table(parent: ElementTree.Element, rows: list[list[str]]) -> None:
 @dataclass
 class _Level:
     key: tuple[str, str]
+    indent: int
     element: ElementTree.Element
     labels: list[str]
     items: list[ElementTree.Element]
 
 
-def _build_list(parent: ElementTree.Element, items: list[ListItem]) -> None:
-    """Items in order; a new kind of marker opens a level inside the last item,
-    a marker seen above closes the levels under it (Word's outline in text)."""
+def _build_list(parent: ElementTree.Element, items: list[tuple[ListItem, bool]]) -> None:
+    """Items in order, each with whether a blank line comes before it. A leading
+    tab is a level deeper; in consecutive lines a new kind of marker opens a level
+    inside the last item, a marker seen above closes the levels under it (Word's
+    outline in text). After a blank line a new kind of marker starts a new list
+    at its own level, not a level inside the one before."""
     stack: list[_Level] = []
     levels: list[_Level] = []
-    for item in items:
-        style = item.style
+    for item, after_blank in items:
+        style, indent = item.style, item.indent
         if style == "upper" and roman_value(item.label) is not None \
                 and any(level.key == ("roman", item.family) for level in stack):
             style = "roman"  # "V." after "IV.": a numeral, not a letter
         key = (style, item.family)
-        depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d].key == key), None)
+        depth = next((d for d in range(len(stack) - 1, -1, -1)
+                      if stack[d].key == key and stack[d].indent == indent), None)
         if depth is not None:
             del stack[depth + 1:]
-        elif not stack or len(stack) < MAX_DEPTH:
-            host = stack[-1].items[-1] if stack else parent
-            element = ElementTree.SubElement(host, "ul" if style == "bullet" else "ol")
-            stack.append(_Level(key, element, [], []))
-            levels.append(stack[-1])
+        else:
+            while stack and (stack[-1].indent > indent or after_blank and stack[-1].indent == indent):
+                stack.pop()
+            if len(stack) < MAX_DEPTH:
+                host = stack[-1].items[-1] if stack else parent
+                element = ElementTree.SubElement(host, "ul" if style == "bullet" else "ol")
+                stack.append(_Level(key, indent, element, [], []))
+                levels.append(stack[-1])
         # else: deeper than MAX_DEPTH, the item stays in the deepest list
         level = stack[-1]
         li = ElementTree.SubElement(level.element, "li")

@@ -41,7 +41,7 @@ MAX_SIBLINGS = 5_000
 MAX_FOOTNOTES = 1_000
 
 # every bullet editors paste (list_items.BULLET_FAMILIES, which the Markdown dialect reads as items)
-_LIST_ITEM = re.compile(r"([ \t]*)(?:[-+*•–—·●○◦▪■➢►❖✓✔\uf0b7\uf0a7\uf0d8\uf076\uf0fc]|\d{1,9}[.)]|[a-zA-Zđ][.)]"
+_LIST_ITEM = re.compile(r"([ \t]*)(?:[-+*•–—·●○◦▪■➢►❖✓✔ŸØ§ü\uf0b7\uf0a7\uf0d8\uf076\uf0fc]|\d{1,9}[.)]|[a-zA-Zđ][.)]"
                         r"|[IVXLC]{1,6}[.)])[ \t]")
 _PREFIX = re.compile(r"(?:[ \t]*(?:>|[-+*•](?=[ \t])|\d{1,9}[.)](?=[ \t])))+")
 _MARKER = re.compile(r">|[-+*•](?=[ \t])|\d{1,9}[.)](?=[ \t])")

@@ -14,7 +14,15 @@ ODD_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 #: Bullets by family; in a run of items a change of family is a change of level
 #: (Word pastes "•", then "o", then "▪"; Vietnamese documents "-" then "+").
 #: U+F0B7 and U+F0A7 are Word's Symbol/Wingdings bullets as they arrive in text.
-BULLET_FAMILIES = ("-–—", "•·●\uf0b7", "○◦o", "▪■\uf0a7", "+", "*", "➢►\uf0d8", "❖\uf076", "✓✔\uf0fc")
+#: Without the Symbol/Wingdings font they arrive as the Latin-1 letter of the same
+#: code: "Ÿ" (•), "§" (▪), "Ø" (➢), "v" (❖), "ü" (✓), "q" (❑).
+BULLET_FAMILIES = ("-–—", "•·●\uf0b7Ÿ", "○◦o", "▪■\uf0a7§", "+", "*", "➢►\uf0d8Ø", "❖\uf076v", "✓✔\uf0fcü",
+                   "❑\uf071q")
+#: Bullets that are also letters or text characters: items only with a tab.
+TAB_BULLETS = "oŸ§Øvüq"
+#: ... and of those, the ones that are ordinary letters of words: items only when
+#: several consecutive lines use the same one (the dialect checks, it sees the lines).
+LETTER_BULLETS = "vq"
 DASH_BULLETS = BULLET_FAMILIES[0]
 SYMBOL_BULLETS = "•·●\uf0b7○◦▪■\uf0a7➢►\uf0d8❖\uf076✓✔\uf0fc"
 #: Roman numerals and letters as item labels ("I.", "a)", "đ)").
@@ -23,12 +31,13 @@ LETTER_LABEL = r"[a-zđ]"
 #: The Vietnamese alphabet as documents letter their points: a) b) c) d) đ) e) g)…
 VIETNAMESE_LETTERS = "abcdđeghiklmnopqrstuvxy"
 
-#: A list item as editors type it: a bullet and a tab or spaces ("o" only with a
-#: tab: it is Word's second-level bullet), or a label ("1)", "1.", "a)", "a.",
-#: "I.") and a tab (or two spaces, what some editors turn a tab into).
-_BULLET_CHARS = re.escape("".join(BULLET_FAMILIES).replace("o", ""))
+#: A list item as editors type it: a bullet and a tab or spaces (``TAB_BULLETS``
+#: only with a tab: "o" is Word's second-level bullet), or a label ("1)", "1.",
+#: "a)", "a.", "I.") and a tab (or two spaces, what some editors turn a tab into).
+#: Leading tabs are Word's indentation: each one is a level deeper.
+_BULLET_CHARS = re.escape("".join(c for c in "".join(BULLET_FAMILIES) if c not in TAB_BULLETS))
 LIST_ITEM_RE = re.compile(
-    rf"^ {{0,3}}(?:(?P<bullet>[{_BULLET_CHARS}])[ \t]+|(?P<bullet_o>o)\t[ \t]*"
+    rf"^(?P<indent>\t*) {{0,3}}(?:(?P<bullet>[{_BULLET_CHARS}])[ \t]+|(?P<bullet_o>[{TAB_BULLETS}])\t[ \t]*"
     rf"|(?P<label>\d{{1,3}}|{LETTER_LABEL}|[A-ZĐ]|{ROMAN_LABEL})(?P<suffix>[.)])(?:\t[ \t]*| {{2,}}))"
     rf"(?P<text>\S.*)$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -37,12 +46,14 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 @dataclass(frozen=True)
 class ListItem:
     """One item line: ``style`` is "bullet", "decimal", "lower", "upper" or
-    "roman"; ``family`` the bullet family or the label's suffix; ``label`` as typed."""
+    "roman"; ``family`` the bullet family or the label's suffix; ``label`` as typed;
+    ``indent`` the number of leading tabs (levels of Word's indentation)."""
 
     style: str
     family: str
     label: str
     text: str
+    indent: int = 0
 
 
 def list_item(line: str) -> ListItem | None:
@@ -53,10 +64,11 @@ def list_item(line: str) -> ListItem | None:
     if match is None:
         return None
     text = match.group("text").rstrip()
+    indent = len(match.group("indent"))
     bullet = match.group("bullet") or match.group("bullet_o")
     if bullet:
         family = next(f for f in BULLET_FAMILIES if bullet in f)
-        return ListItem("bullet", family, bullet, text)
+        return ListItem("bullet", family, bullet, text, indent)
     label, suffix = match.group("label"), match.group("suffix")
     if label.isdigit():
         style = "decimal"
@@ -70,7 +82,7 @@ def list_item(line: str) -> ListItem | None:
         style = "upper"
     else:
         return None
-    return ListItem(style, suffix, label, text)
+    return ListItem(style, suffix, label, text, indent)
 
 
 def roman_value(label: str) -> int | None:

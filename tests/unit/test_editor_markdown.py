@@ -106,9 +106,9 @@ def test_every_bullet_with_a_tab_or_spaces_inside_a_paragraph_is_an_item(bullet)
         assert [li.text for li in root.find("ul")] == ["Một", "Hai"]
 
 
-def test_a_tab_table_needs_two_lines_of_equal_cells():
+def test_a_tab_table_needs_two_lines_none_wider_than_the_header():
     assert "<table>" not in render_markdown("Một\tdòng\tthôi").html
-    assert "<table>" not in render_markdown("A\tB\tC\nD\tE").html
+    assert "<table>" not in render_markdown("A\tB\nC\tD\tE").html
     two = tree(render_markdown("Họ tên\tThôn\nNguyễn Văn A\tĐông").html)
     assert [el.tag for el in two] == ["div"] and two[0][0].tag == "table"
     # "1)⇥item" lines are a list, not a two-column table
@@ -203,3 +203,77 @@ def test_the_line_after_a_run_starts_a_paragraph_that_can_hold_more_items():
     # an indented line after a run is text, not code; an underline after it is a rule, not a heading
     html = render_markdown("Gồm:\n•\tMột\n        tiếp theo\n---").html
     assert html.endswith("</ul>\n<p>tiếp theo</p>\n<hr>") and "<pre>" not in html and "<h2>" not in html
+
+
+@pytest.mark.parametrize("bullet", ["Ø", "§", "ü", "Ÿ"])
+def test_wingdings_bullets_without_their_font_are_items_not_a_table(bullet):
+    root = tree(render_markdown(f"Gồm:\n{bullet}\tHọp dân;\n{bullet}\tBáo cáo xã.").html)
+    assert [el.tag for el in root] == ["p", "ul"], bullet
+    assert [li.text for li in root.find("ul")] == ["Họp dân;", "Báo cáo xã."]
+    assert list_items.list_item(f"{bullet} Họp dân") is None  # without a tab: text ("Øresund")
+
+
+@pytest.mark.parametrize("letter", ["v", "q"])
+def test_letter_bullets_need_a_tab_and_a_run_of_the_same_one(letter):
+    root = tree(render_markdown(f"Gồm:\n{letter}\tHọp dân;\n{letter}\tBáo cáo;\n{letter}\tTổng kết.").html)
+    assert [el.tag for el in root] == ["p", "ul"] and len(root.find("ul")) == 3
+    # one such line among others is a table row or text, never a bullet
+    html = render_markdown(f"Ký hiệu\tNghĩa\n{letter}\tvắng mặt\nx\tcó mặt").html
+    assert "<table>" in html and f"<td>{letter}</td>" in html and "<ul>" not in html
+    assert "<ul>" not in render_markdown(f"Gồm:\n{letter}\tmột dòng thôi").html
+
+
+def test_a_tab_table_whose_first_column_is_bullets_is_a_list():
+    root = tree(render_markdown("•\tThôn Đông\t126 hộ\n•\tThôn Tây\t98 hộ").html)
+    assert [el.tag for el in root] == ["ul"] and [li.text for li in root[0]] == ["Thôn Đông 126 hộ", "Thôn Tây 98 hộ"]
+
+
+def test_a_leading_tab_before_a_bullet_or_a_label_is_a_level_deeper():
+    root = tree(render_markdown("Gồm:\n•\tCon trưởng;\n\to\tÝ con một;\n\to\tÝ con hai;\n•\tCon thứ.").html)
+    assert [el.tag for el in root] == ["p", "ul"]
+    outer = root[1].findall("li")
+    assert [li.text for li in outer] == ["Con trưởng;", "Con thứ."]
+    assert [li.text for li in outer[0].find("ul")] == ["Ý con một;", "Ý con hai;"]
+    # the same bullet one tab deeper is a level too, and a numbered list under a label
+    root = tree(render_markdown("Gồm:\n1)\tMục một;\n\t1.\tMục thụt một;\n\t2.\tMục thụt hai;\n"
+                                "\t\t•\tSâu hơn;\n2)\tMục hai.").html)
+    outer = root.find("ol").findall("li")
+    assert [li.text for li in outer] == ["Mục một;", "Mục hai."]
+    inner = outer[0].find("ol")
+    assert [li.text for li in inner] == ["Mục thụt một;", "Mục thụt hai;"]
+    assert [li.text for li in inner[1].find("ul")] == ["Sâu hơn;"]
+    root = tree(render_markdown("Gồm:\n•\tMột;\n\t•\tMột chấm một;\n•\tHai.").html)
+    assert [li.text for li in root.find("ul").findall("li")[0].find("ul")] == ["Một chấm một;"]
+
+
+def test_a_tab_indented_numbered_list_is_not_code():
+    for text in ("\t1.\tMục thụt một;\n\t2.\tMục thụt hai;", "Trước.\n\n\ta)\tMột;\n\tb)\tHai;"):
+        html = render_markdown(text).html
+        assert "<pre>" not in html and "<table>" not in html, text
+        assert len(tree(html).find("ol")) == 2, text
+
+
+def test_a_blank_line_between_different_markers_starts_a_new_list_not_a_level():
+    root = tree(render_markdown("a)\tMột;\nb)\tHai.\n\nI.\tPhần một\nII.\tPhần hai").html)
+    assert [(el.tag, el.get("type")) for el in root] == [("ol", "a"), ("ol", "I")]
+    assert root[0].find("li/ol") is None
+    root = tree(render_markdown("Gồm:\n•\tMột\n•\tHai\n\n–\tBa\n–\tBốn").html)
+    assert [el.tag for el in root] == ["p", "ul", "ul"] and root[1].find("li/ul") is None
+    assert [li.text for li in root[2]] == ["Ba", "Bốn"]
+    # the same marker after a blank line still continues its list; without the blank line it is a level
+    root = tree(render_markdown("Gồm:\n1)\tMột\na)\tmột a\n\nb)\tmột b\n2)\tHai").html)
+    assert [el.tag for el in root] == ["p", "ol"] and [li.text for li in root[1].find("li/ol")] == ["một a", "một b"]
+
+
+def test_a_tab_table_keeps_short_rows_and_ignores_trailing_tabs():
+    root = tree(render_markdown("Thôn\tNgày tiêm\tSố hộ\nThôn Đông\t15/3/2024\nThôn Tây\t17/3/2024\t98\t\n"
+                                "Thôn Bắc\t\t\nThôn Nam\t19/3/2024\t40").html)
+    assert [el.tag for el in root] == ["div"]
+    table = root[0].find("table")
+    assert [th.text for th in table.iter("th")] == ["Thôn", "Ngày tiêm", "Số hộ"]
+    assert [[td.text or "" for td in tr] for tr in table.find("tbody")] == [
+        ["Thôn Đông", "15/3/2024", ""], ["Thôn Tây", "17/3/2024", "98"], ["Thôn Bắc", "", ""],
+        ["Thôn Nam", "19/3/2024", "40"]]
+    # a header typed with a trailing tab has the cells it shows
+    root = tree(render_markdown("Họ tên\tThôn\t\nNguyễn Văn A\tĐông").html)
+    assert [th.text for th in root[0].find("table").iter("th")] == ["Họ tên", "Thôn"]
