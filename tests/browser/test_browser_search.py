@@ -95,7 +95,9 @@ def test_with_or_without_marks_or_capitals_the_same_articles(sub_site, open_tab)
     tab = open_tab(DESKTOP)
     found = [[r["href"] for r in search_from_header(tab, sub_site, q)]
              for q in ("nong thon moi", "nông thôn mới", "NÔNG THÔN MỚI")]
-    assert found[0] and found[0] == found[1] == found[2]
+    # the same articles (the requirement); their order may differ, since a
+    # match written with the same marks ranks higher than a folded one
+    assert found[0] and sorted(found[0]) == sorted(found[1]) == sorted(found[2])
 
 
 def unique_draft_word() -> str:
