@@ -18,8 +18,8 @@ from pathlib import Path, PurePosixPath
 from . import urls
 from .cache import ArticleCache
 from .config import MEDIA_DIR, SiteConfig
-from .content_types import (BOOL, CONTENT_PATH, DATE, EMAIL, EVENTS, INT, ISO_WEEK, MONTH, PHONE, SLUG,
-                            STANDARD, TEXT, TEXT_LIST, ContentType, ContentTypes)
+from .content_types import (BOOL, CONTENT_PATH, DATE, EMAIL, EVENTS, FILE_LIST, INT, ISO_WEEK, MONTH, PHONE,
+                            SLUG, STANDARD, TEXT, TEXT_LIST, URL, ContentType, ContentTypes, Field)
 from .errors import Diagnostic, diag, os_reason
 from .limits import markdown_problems
 from .markup import plain_text, render_markdown
@@ -27,6 +27,7 @@ from .safefs import KIND_NAMES, NotRegularFile, inside, read_regular
 from .source import FrontMatter, Source, decode, kind_name, split_front_matter
 from .text import MAX_SLUG, format_date, parse_datetime, parse_month, slugify, strip_control
 from .weeks import read_events, read_week
+from .url_rule import allowed_url, url_scheme
 from .workers import parallel_map
 
 SUMMARY_CHARS = 220
@@ -206,11 +207,34 @@ def _email(raw: object) -> _Invalid:
     return (value, None) if _EMAIL.fullmatch(value) and len(value) <= 254 else (None, "bad")
 
 
+def _file_list(raw: object) -> _Invalid:
+    items = raw if isinstance(raw, list) else [raw] if isinstance(raw, str) else None
+    if items is None:
+        return None, "type"
+    paths = []
+    for index, item in enumerate(items):
+        if not isinstance(item, str):
+            return None, ("type", index)
+        if item.strip():
+            path = safe_content_path(item)
+            if path is None:
+                return None, ("bad", index)
+            paths.append(path)
+    return list(dict.fromkeys(paths)), None
+
+
+def _url(raw: object) -> _Invalid:
+    if not isinstance(raw, str):
+        return None, "type"
+    value = raw.strip()  # the project's one URL rule, and an address to go to: http(s) only
+    return (value, None) if allowed_url(value) and url_scheme(value) in ("http", "https") else (None, "bad")
+
+
 #: kind -> validator; every kind a declaration may use has one (a test checks it).
 VALIDATORS = {
     TEXT: _text, DATE: _date, MONTH: _month, BOOL: _bool, TEXT_LIST: _text_list,
     CONTENT_PATH: _content_path, SLUG: _slug, INT: _int,
-    PHONE: _phone, EMAIL: _email, ISO_WEEK: read_week, EVENTS: read_events,
+    PHONE: _phone, EMAIL: _email, ISO_WEEK: read_week, EVENTS: read_events, FILE_LIST: _file_list, URL: _url,
 }
 
 #: Wrong-type wording and generic "bad value" message of each kind.
@@ -218,10 +242,12 @@ _EXPECTED = {TEXT: "một dòng chữ", DATE: "ngày giờ", MONTH: "năm-tháng
              TEXT_LIST: "một danh sách", CONTENT_PATH: "đường dẫn tới một tệp trong content/",
              SLUG: "một dòng chữ", INT: "một số nguyên",
              PHONE: "số điện thoại viết trong ngoặc kép", EMAIL: "một địa chỉ thư điện tử",
-             ISO_WEEK: "năm-W số tuần", EVENTS: "một danh sách"}
+             ISO_WEEK: "năm-W số tuần", EVENTS: "một danh sách",
+             FILE_LIST: "một danh sách tệp trong content/", URL: "một địa chỉ web"}
 _BAD = {DATE: "bad_date", MONTH: "bad_month", BOOL: "bad_bool", CONTENT_PATH: "bad_path",
         SLUG: "bad_slug", INT: "field_type", TEXT: "field_type", TEXT_LIST: "field_type",
-        PHONE: "bad_phone", EMAIL: "bad_email", ISO_WEEK: "bad_week", EVENTS: "item_bad"}
+        PHONE: "bad_phone", EMAIL: "bad_email", ISO_WEEK: "bad_week", EVENTS: "item_bad",
+        FILE_LIST: "bad_path", URL: "bad_url"}
 
 #: Article attributes filled from the field of the same name; other declared
 #: fields are kept in ``Article.extra``.
@@ -302,6 +328,13 @@ def _from_front_matter(path: str, fm: FrontMatter, ctype: ContentType, config: S
         if isinstance(problem, tuple):  # one item of a list: its own line
             problem, index = problem
             where = line(f"{spec.name}[{index}]") or where
+        if problem is None:
+            value, rule = _declared_rules(spec, raw, value)
+            if rule is not None:
+                code, more, index = rule
+                at = line(f"{spec.name}[{index}]") or where if index is not None else where
+                out.append(diag(path, at, code, field=spec.name, value=raw, example=spec.example, **more))
+                continue
         if problem == "type":
             out.append(diag(path, where, "field_type", field=spec.name,
                             expected=spec.expected or _EXPECTED[spec.kind], got=kind_name(raw),
@@ -313,6 +346,16 @@ def _from_front_matter(path: str, fm: FrontMatter, ctype: ContentType, config: S
                             example=spec.example))
         else:
             clean[spec.name] = value
+
+    for spec in ctype.fields:  # dates that may not come before others (expires before issued)
+        for other in spec.not_before:
+            if spec.name in clean and other in clean and clean[spec.name] < clean[other]:
+                out.append(diag(path, line(spec.name), "date_order", field=spec.label, other=ctype.field(other).label,
+                                value=format_date(clean[spec.name]), other_value=format_date(clean[other])))
+                break
+    for spec in ctype.fields:  # declared defaults stand in for fields left out
+        if spec.default and spec.name not in values:
+            clean.setdefault(spec.name, spec.default)
 
     # the requirement rules ("required unless draft" reads the draft field first)
     draft = bool(clean.get("draft", False))
@@ -351,9 +394,9 @@ def _from_front_matter(path: str, fm: FrontMatter, ctype: ContentType, config: S
     if not slug and ctype.slug_from != "title" and clean.get(ctype.slug_from) is not None:
         slug = slugify(str(clean[ctype.slug_from]))
     if not slug and title and "slug" in names:
-        slug = slugify(title)
-        if not slug:
-            out.append(diag(path, line("title"), "bad_slug", value=title))
+        slug, source_field = _default_slug(ctype, clean)
+        if not slug and source_field:
+            out.append(diag(path, line(source_field), "bad_slug", value=clean[source_field]))
 
     empty = is_empty_body(fm.body)
     if empty and not draft and ctype.body_required:  # a published page with nothing on it
@@ -391,6 +434,45 @@ def _from_front_matter(path: str, fm: FrontMatter, ctype: ContentType, config: S
         lines=dict(fm.lines, _body=fm.body_line),
     )
     return article, out
+
+
+def declared_files(article: Article, ctype: ContentType) -> list[tuple[Field, int, str]]:
+    """(field, place in its list, content path) of every file the item's FILE_LIST fields name."""
+    return [(spec, index, path) for spec in ctype.fields if spec.kind == FILE_LIST
+            for index, path in enumerate(article.value(spec.name) or ())]
+
+
+def _declared_rules(spec: Field, raw: object, value: object
+                    ) -> tuple[object, tuple[str, dict, int | None] | None]:
+    """The rules a declaration adds to its kind: quoted text, choices, file types.
+    Returns (value, None) or (None, (message code, more values, index of the list item))."""
+    if spec.literal and isinstance(raw, float):  # YAML read 1.001190 as the number 1.00119
+        return None, ("field_quote", {}, None)
+    if spec.choices and isinstance(value, str):
+        folded = {choice.casefold(): choice for choice in spec.choices}
+        if value.casefold() not in folded:
+            return None, ("bad_choice", {"choices": ", ".join(spec.choices)}, None)
+        value = folded[value.casefold()]
+    if spec.suffixes:
+        items = value if isinstance(value, list) else [value]
+        for index, item in enumerate(items):
+            suffix = PurePosixPath(str(item)).suffix.lower()
+            if suffix not in spec.suffixes:
+                allowed = ", ".join(s.lstrip(".").upper() for s in spec.suffixes)
+                return None, ("bad_file_type", {"target": item, "suffix": suffix or "(không có đuôi)",
+                                                "allowed": allowed}, index if isinstance(value, list) else None)
+    return value, None
+
+
+def _default_slug(ctype: ContentType, clean: dict) -> tuple[str, str]:
+    """(slug, the field it came from): from ``slug_from`` when every value it names is
+    given, else from the title."""
+    if ctype.slug_format:
+        try:
+            return slugify(ctype.slug_format.format(**clean)), ctype.names[0]
+        except (KeyError, ValueError):
+            pass  # a value is missing: reported by the requirement rules
+    return slugify(clean["title"]), "title"
 
 
 def _frozen(value: object) -> object:

@@ -37,7 +37,10 @@ EMAIL = "email"  # an e-mail address: ubnd@lamson.example.vn
 ISO_WEEK = "iso-week"  # an ISO 8601 week: 2025-W14
 EVENTS = "events"  # a list of {date, time, title, who, place}
 
-KINDS = (TEXT, DATE, MONTH, BOOL, TEXT_LIST, CONTENT_PATH, SLUG, INT, PHONE, EMAIL, ISO_WEEK, EVENTS)
+FILE_LIST = "file-list"  # [media/a.pdf, media/b.docx]: files inside content/ that must exist
+URL = "url"  # an address a reader may follow: https://dichvucong.gov.vn/…
+
+KINDS = (TEXT, DATE, MONTH, BOOL, TEXT_LIST, CONTENT_PATH, SLUG, INT, PHONE, EMAIL, ISO_WEEK, EVENTS, FILE_LIST, URL)
 
 # --- when a field is required -------------------------------------------------------
 
@@ -52,6 +55,7 @@ BY_PERIOD = "period"  # newest period (month field "period") first, then date
 BY_TITLE = "title"  # alphabetical by title (slug), for standalone pages
 BY_ORDER = "order"  # by the whole-number field "order" (smallest first), then title
 BY_WEEK = "week"  # newest ISO week (field "week") first
+BY_FIELD = "field"  # newest value of the type's ``order_field`` (a DATE field) first
 
 # --- what a type contributes to the home page --------------------------------------
 
@@ -84,6 +88,16 @@ class Field:
     unique: bool = False
     #: each item's ``date`` must lie within this other field's span (an ISO week): events of a week
     within: str = ""
+    #: the only values allowed (TEXT), as editors write them; compared without case
+    choices: tuple[str, ...] = ()
+    #: the value when the field is left out ("" = none)
+    default: str = ""
+    #: file name endings allowed (CONTENT_PATH, FILE_LIST): (".pdf", ".docx")
+    suffixes: tuple[str, ...] = ()
+    #: other DATE fields of the same item this DATE may not come before
+    not_before: tuple[str, ...] = ()
+    #: text that YAML would read as a number ("1.001190" -> 1.00119): must be quoted
+    literal: bool = False
 
     def message(self, event: str, default: str) -> str:
         """The catalogue code for *event* ("missing", "empty", "bad", "advise")."""
@@ -101,6 +115,20 @@ class ListPage:
     by_year: bool = False  # one page, grouped by year (else paginated, newest first)
     #: the page shows the item whose span holds the build date (else the latest, saying so)
     current: bool = False
+    #: more list pages, one per value of a field (pre-rendered, so filtering works on a static host)
+    facets: tuple["Facet", ...] = ()
+    #: one page with the items grouped under each value of this field (else paginated)
+    group_by: str = ""
+
+
+@dataclass(frozen=True)
+class Facet:
+    """List pages of one type per value of a field: per year of a DATE field at
+    /<key>/<year>/, or per value of a TEXT field at /<key>/<segment>/<slug of value>/."""
+
+    field: str
+    segment: str = ""  # "" for the years of a DATE field; else the URL segment: "loai"
+    label: str = ""  # Vietnamese, before the value in the page title: "Loại văn bản"
 
 
 @dataclass(frozen=True)
@@ -132,6 +160,17 @@ class ContentType:
     title_format: str = ""
     #: the file's name must be one of this field's value's ``file_stems`` (2025-14.md for week 2025-W14)
     file_named_by: str = ""
+    #: the slug when none is given, formatted with the item's values (a DATE field
+    #: takes strftime codes): "{number} {issued:%Y}"; "" = from ``slug_from``
+    slug_format: str = ""
+    #: the DATE field ``order=BY_FIELD`` sorts on, newest first
+    order_field: str = ""
+    #: (from, until): DATE fields giving when an item is in force ("Còn hiệu lực");
+    #: *from* may name fallbacks: ("effective", "issued"); () = not applicable
+    valid_from: tuple[str, ...] = ()
+    valid_until: str = ""
+    #: an undated type whose files ``new`` puts in year folders: content/van-ban/2025/x.md
+    files_by_year: bool = False
 
     def field(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)
@@ -302,5 +341,83 @@ SCHEDULE = ContentType(
     body_required=False, slug_from="week", title_format="Lịch công tác {week.label}", file_named_by="week",
     default_title="Lịch công tác {week}")
 
+
+
+# --- documents (văn bản) and administrative procedures (thủ tục hành chính) ----------
+#
+# Nghị định 42/2022/NĐ-CP Điều 4 and Luật Tiếp cận thông tin 2016 Điều 17: a commune
+# site publishes the documents its authority issues and the procedures it handles.
+
+#: The file types a document or form may be published as.
+DOCUMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".odt")
+#: How far a procedure can be done online (Nghị định 42/2022/NĐ-CP Điều 11).
+ONLINE_LEVELS = ("toàn trình", "một phần", "không")
+
+_DOC_DATE = "ngày, dạng `2025-03-15` hoặc `15/03/2025`"
+
+DOCUMENT = ContentType(
+    "van-ban", "Văn bản", "văn bản của chính quyền xã: quyết định, kế hoạch, thông báo…",
+    (
+        Field("title", TEXT, "trích yếu", "trích yếu nội dung văn bản",
+              "Về việc ban hành Kế hoạch phòng, chống thiên tai năm 2025", required=REQUIRED, scaffold=True),
+        Field("number", TEXT, "số ký hiệu", "số ký hiệu văn bản", "15/QĐ-UBND", required=UNLESS_DRAFT,
+              scaffold=True, ask=True, literal=True),
+        Field("type", TEXT, "loại văn bản",
+              "Quyết định, Nghị quyết, Chỉ thị, Kế hoạch, Thông báo, Công văn, Báo cáo, Hướng dẫn…",
+              "Quyết định", required=UNLESS_DRAFT, scaffold=True),
+        Field("issuer", TEXT, "cơ quan ban hành", "cơ quan ban hành", "UBND xã Lam Sơn",
+              required=UNLESS_DRAFT, scaffold=True),
+        Field("issued", DATE, "ngày ban hành", "ngày ban hành: " + _DOC_DATE, "2025-03-15",
+              required=UNLESS_DRAFT, scaffold=True),
+        Field("effective", DATE, "ngày có hiệu lực",
+              "ngày có hiệu lực; bỏ trống thì có hiệu lực từ ngày ban hành", "2025-04-01",
+              not_before=("issued",), scaffold=True),
+        Field("expires", DATE, "ngày hết hiệu lực", "ngày hết hiệu lực; bỏ trống nếu chưa hết",
+              "2026-01-01", not_before=("issued", "effective"), scaffold=True),
+        Field("signer", TEXT, "người ký", "người ký và chức vụ", "Nguyễn Văn An - Chủ tịch", scaffold=True),
+        Field("field", TEXT, "lĩnh vực", "lĩnh vực", "Phòng, chống thiên tai", scaffold=True),
+        Field("files", FILE_LIST, "tệp văn bản",
+              "danh sách tệp trong `media/`, ít nhất một (PDF, DOC/DOCX, XLS/XLSX, ODT)",
+              "[media/van-ban/2025/15-qd-ubnd.pdf]", required=UNLESS_DRAFT, suffixes=DOCUMENT_SUFFIXES,
+              scaffold=True),
+        Field("slug", SLUG, "tên văn bản trong địa chỉ",
+              "tên trong địa chỉ; mặc định lấy từ số ký hiệu và năm ban hành (`15-qd-ubnd-2025`)",
+              "15-qd-ubnd-2025"),
+        DRAFT,
+    ),
+    dated=False, order=BY_FIELD, order_field="issued",
+    list_page=ListPage("documents.html", facets=(Facet("issued"), Facet("type", "loai", "Loại văn bản"))),
+    template="document.html", body_required=False, files_by_year=True,
+    scaffold_body="<!-- Ghi chú về văn bản (không bắt buộc). -->\n",
+    slug_format="{number} {issued:%Y}", valid_from=("effective", "issued"), valid_until="expires")
+
+PROCEDURE = ContentType(
+    "thu-tuc", "Thủ tục hành chính", "thủ tục hành chính giải quyết tại xã",
+    (
+        Field("title", TEXT, "tên thủ tục", "tên thủ tục", "Đăng ký khai sinh", required=REQUIRED,
+              scaffold=True),
+        Field("field", TEXT, "lĩnh vực", "lĩnh vực; các thủ tục được xếp theo lĩnh vực", "Hộ tịch",
+              required=UNLESS_DRAFT, scaffold=True),
+        Field("code", TEXT, "mã thủ tục", "mã thủ tục trên Cơ sở dữ liệu quốc gia, trong ngoặc kép",
+              '"1.001193"', literal=True, scaffold=True),
+        Field("duration", TEXT, "thời hạn giải quyết", "thời hạn giải quyết", "Trong ngày làm việc",
+              required=UNLESS_DRAFT, scaffold=True),
+        Field("fee", TEXT, "phí, lệ phí", "phí, lệ phí", "Miễn lệ phí", required=UNLESS_DRAFT, scaffold=True),
+        Field("online", TEXT, "dịch vụ công trực tuyến",
+              "`toàn trình`, `một phần` hoặc `không` (mặc định)", "toàn trình",
+              choices=ONLINE_LEVELS, default="không", scaffold=True),
+        Field("url", URL, "địa chỉ nộp trực tuyến", "địa chỉ làm thủ tục trực tuyến (https://…)",
+              "https://dichvucong.gov.vn/", scaffold=True),
+        Field("forms", FILE_LIST, "mẫu đơn, tờ khai",
+              "danh sách tệp mẫu đơn, tờ khai trong `media/` (PDF, DOC/DOCX, XLS/XLSX, ODT)",
+              "[media/thu-tuc/to-khai-khai-sinh.docx]", suffixes=DOCUMENT_SUFFIXES, scaffold=True),
+        Field("slug", SLUG, "tên thủ tục trong địa chỉ",
+              "tên trong địa chỉ; mặc định lấy từ tên thủ tục bỏ dấu", "dang-ky-khai-sinh"),
+        DRAFT,
+    ),
+    dated=False, order=BY_TITLE, list_page=ListPage("procedures.html", group_by="field"),
+    template="procedure.html",
+    scaffold_body="## Trình tự thực hiện\n\n\n## Thành phần hồ sơ\n\n\n## Đối tượng thực hiện\n\n")
+
 #: The content types of a commune site, in menu order.
-STANDARD = ContentTypes((NEWS, BULLETIN, NOTICE, PAGE, LEADERS, SCHEDULE))
+STANDARD = ContentTypes((NEWS, BULLETIN, NOTICE, PAGE, LEADERS, SCHEDULE, DOCUMENT, PROCEDURE))

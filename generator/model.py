@@ -10,14 +10,14 @@ same URL).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from types import MappingProxyType
 from typing import Mapping
 
 from . import urls
 from .config import SiteConfig
 from .content import Article
-from .content_types import BY_ORDER, BY_PERIOD, BY_TITLE, BY_WEEK, STANDARD, ContentType, ContentTypes
+from .content_types import BY_FIELD, BY_ORDER, BY_PERIOD, BY_TITLE, BY_WEEK, STANDARD, ContentType, ContentTypes
 from .errors import Diagnostic, diag
 from .text import format_month, slugify
 from .tthc import Tthc
@@ -60,6 +60,10 @@ class Site:
     #: type key -> (its item whose span holds the build date, or its latest; True if the latter),
     #: for types whose list page shows the current item (the work schedule's week)
     current: Mapping[str, tuple[Article, bool]] = field(default_factory=lambda: MappingProxyType({}))
+    #: content path -> size in bytes of every file a FILE_LIST field names (set by the pipeline)
+    files: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    #: the build's day, Việt Nam time: whether a document is in force is judged on it
+    today: date | None = None
 
     @property
     def bulletins(self) -> tuple[Article, ...]:
@@ -144,6 +148,10 @@ def in_order(articles, ctype: ContentType, now: datetime) -> tuple[Article, ...]
         return tuple(sorted(articles, key=lambda a: (week(a), a.source), reverse=True))
     if ctype.order == BY_ORDER:
         return tuple(sorted(articles, key=lambda a: (a.value("order", 0), slugify(a.title), a.source)))
+    if ctype.order == BY_FIELD:  # newest value first; equal values by source path
+        items = sorted(articles, key=lambda a: a.source)
+        items.sort(key=lambda a: a.value(ctype.order_field) or now, reverse=True)
+        return tuple(items)
     newest = newest_first(articles)
     if ctype.order == BY_PERIOD:
         return tuple(sorted(newest, key=lambda a: (a.period or (0, 0), a.date or now, a.source), reverse=True))
@@ -221,6 +229,6 @@ def build_site(config: SiteConfig, articles: list[Article], tthc: Tthc, now: dat
         related=MappingProxyType(related),
         neighbours=MappingProxyType(neighbours), category_of=MappingProxyType(category_of),
         tag_of=MappingProxyType(tag_of), preview=preview,
-        dated=with_dates, latest=with_dates[:LATEST], types=types, current=MappingProxyType(current),
+        dated=with_dates, latest=with_dates[:LATEST], types=types, current=MappingProxyType(current), today=now.date(),
     )
     return site, []

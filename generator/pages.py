@@ -13,10 +13,12 @@ from . import urls
 from .content import Article
 from . import content_types as ct
 from .model import Group, Site, newest_first, year_of
+from .text import slugify
 from .view import ui
 from .view.json_ld import json_ld
 from .view.people import leaders
 from .view.schedule import latest_note, week_view
+from .view.records import record
 from .view.tthc import statistics
 
 PER_PAGE = 20
@@ -96,6 +98,61 @@ def search_plan(types: ct.ContentTypes) -> PagePlan:
         description=ui.SEARCH_DESCRIPTION)
 
 
+def record_lists(site: Site, ctype: ct.ContentType) -> list[PagePlan]:
+    """The list pages of an undated type with a list: its items as records, paginated
+    (or grouped by ``group_by`` on one page), and one list per value of each facet."""
+    key, listing = ctype.key, ctype.list_page
+    records = tuple(record(a, ctype, site.files, site.today) for a in site.sections[key])
+    crumbs = (HOME_CRUMB, (ctype.title, urls.section(key)))
+    description = ui.section_description(ctype.title, site.config.name)
+    facets = tuple((facet, facet_values(records, ctype, facet)) for facet in listing.facets)
+    nav = tuple((ui.facet_heading(facet.label, ctype.field(facet.field).kind == ct.DATE),
+                 tuple((name, url, len(items)) for name, url, items in values))
+                for facet, values in facets)
+    data = {"facets": nav, "kind": ctype.title, "type_key": key}
+    if listing.group_by:
+        groups: dict[str, list] = {}
+        for item in records:
+            groups.setdefault(item.text(listing.group_by), []).append(item)
+        ordered = sorted(groups.items(), key=lambda pair: (slugify(pair[0]), pair[0]))
+        return [PagePlan(url=urls.section(key), template=listing.template, title=ctype.title, crumbs=crumbs,
+                         data=dict(data, groups=tuple((name, tuple(items)) for name, items in ordered),
+                                   articles=records, heading=ctype.title),
+                         description=description)]
+    plans = paginate(ctype.title, lambda n: urls.section(key, n), records, listing.template, crumbs,
+                     data, description)
+    for facet, values in facets:
+        for name, url, items in values:
+            title = ui.facet_title(ctype.title, facet.label, name)
+            plans += paginate(title, lambda n, u=url: urls.paged(u, n), items, listing.template,
+                              crumbs + ((name, url),), dict(data, current=url), description=title)
+    return plans
+
+
+def facet_values(records, ctype: ct.ContentType, facet: ct.Facet) -> tuple:
+    """(value shown, list URL, records) for every value of *facet*: years newest first,
+    text values in alphabetical order (one page per slug, first spelling kept)."""
+    kind = ctype.field(facet.field).kind
+    found: dict[object, list] = {}
+    names: dict[object, str] = {}
+    for item in records:
+        value = item.article.value(facet.field)
+        if not value:
+            continue
+        if kind == ct.DATE:
+            found.setdefault(value.year, []).append(item)
+            names[value.year] = str(value.year)
+        else:
+            slug = slugify(str(value)) or "khac"
+            found.setdefault(slug, []).append(item)
+            names.setdefault(slug, str(value))
+    if kind == ct.DATE:
+        return tuple((names[y], urls.facet(ctype.key, "", str(y)), tuple(found[y]))
+                     for y in sorted(found, reverse=True))
+    return tuple((names[s], urls.facet(ctype.key, facet.segment, s), tuple(found[s]))
+                 for s in sorted(found, key=lambda s: (s, names[s])))
+
+
 def plan_pages(site: Site) -> tuple[PagePlan, ...]:
     """Every page of the site, in a stable order."""
     plans: list[PagePlan] = []
@@ -129,6 +186,8 @@ def plan_pages(site: Site) -> tuple[PagePlan, ...]:
             group = site.category_of[article.category]
             if group.name != ctype.title:
                 crumbs += ((group.name, group.url),)
+        elif ctype.list_page is not None:  # documents, procedures: their list
+            crumbs += ((ctype.title, urls.section(ctype.key)),)
         older, newer = site.neighbours.get(article.url, (None, None))
         plans.append(PagePlan(
             url=article.url, template=ctype.template,
@@ -142,6 +201,7 @@ def plan_pages(site: Site) -> tuple[PagePlan, ...]:
                 "is_bulletin": ctype.periodical,
                 "json_ld": json_ld(article, site) if ctype.dated else None,
                 **({"week": week_view(article)} if ctype.file_named_by == "week" else {}),
+                **({"record": record(article, ctype, site.files, site.today)} if article.extra else {}),
             },
             description=article.summary))
 
@@ -150,7 +210,9 @@ def plan_pages(site: Site) -> tuple[PagePlan, ...]:
             continue
         key, items = ctype.key, site.sections[ctype.key]
         crumbs = (HOME_CRUMB, (ctype.title, urls.section(key)))
-        if ctype.list_page.by_year:
+        if not ctype.dated:  # documents, procedures: rows of their fields
+            plans += record_lists(site, ctype)
+        elif ctype.list_page.by_year:
             years: dict[int, list[Article]] = {}
             for item in items:
                 years.setdefault(year_of(item, ctype) or 0, []).append(item)

@@ -17,7 +17,7 @@ from types import MappingProxyType
 from . import identity, images, urls
 from .cache import ArticleCache
 from .config import MEDIA_DIR, Masthead, SiteConfig, normalise_base_url, parse_site_config
-from .content import Article, display_path, gather_sources, parse_sources
+from .content import Article, declared_files, display_path, gather_sources, parse_sources
 from .check_rules import body_line
 from .content_types import STANDARD, ContentTypes
 from .errors import BuildFailed, Diagnostic, UsageError, diag, errors_of, os_reason, sort_key
@@ -126,6 +126,27 @@ def _tthc_of(source: Source | None, problems: list, now: datetime) -> tuple[Tthc
     return parse_tthc(source, now.date())
 
 
+def file_sizes(content: Path, articles: list[Article], types: ContentTypes = STANDARD
+               ) -> tuple[dict[str, int], list[Diagnostic]]:
+    """The files that FILE_LIST fields name (documents, forms) must exist inside content/:
+    their sizes, and one error per missing file naming the field's line."""
+    out: list[Diagnostic] = []
+    media = {rel for _, rel in media_files(content)[0]}
+    sizes: dict[str, int] = {}
+    for article in articles:
+        ctype = types.get(article.section)
+        for spec, index, path in declared_files(article, ctype) if ctype else ():
+            line = article.lines.get(f"{spec.name}[{index}]") or article.lines.get(spec.name)
+            twin = case_twin(path, media) if path not in media else None
+            if twin:
+                out.append(diag(article.source, line, "wrong_case", target=path, found=twin))
+            elif path not in media:
+                out.append(diag(article.source, line, "missing_file", target=path, field=spec.name))
+            else:
+                sizes[path] = (content / path).stat().st_size
+    return dict(sorted(sizes.items())), out
+
+
 def check_files(content: Path, config: SiteConfig | None, articles: list[Article]) -> list[Diagnostic]:
     """Cover images and banner images must exist inside content/."""
     files, out = media_files(content)
@@ -184,6 +205,8 @@ def load_site(options: BuildOptions) -> Loaded:
     diagnostics += check_templates(options.theme, options.theme_override)
     uses: list[images.Use] = []
     pictures: dict = {}
+    sizes, problems = file_sizes(options.content, articles, options.types)
+    diagnostics += problems
     site_file = display_path(options.content, options.content / "site.yml")
     if config is not None:
         uses = images.uses_of(articles, config.links, site_file, config.image) + \
@@ -198,7 +221,8 @@ def load_site(options: BuildOptions) -> Loaded:
     if site is not None:  # only what a published page shows is published (never a draft's photo)
         shown = {a.source for items in site.sections.values() for a in items} | {site_file}
         used = sorted({u.path for u in uses if u.file in shown and u.path in pictures})
-        site = replace(site, images=MappingProxyType({path: pictures[path] for path in used}))
+        site = replace(site, images=MappingProxyType({path: pictures[path] for path in used}),
+                       files=MappingProxyType(sizes))
     return Loaded(site, tuple(articles), tuple(sorted(set(diagnostics), key=sort_key)), tuple(uses),
                   config, sources)
 

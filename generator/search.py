@@ -69,7 +69,12 @@ def search_document(article: Article, site: Site) -> str:
         head += _meta("meta", "category", article.category)
     if article.date is not None:
         head += _meta("meta", "date", format_date(article.date))
-    text = f"<h1>{html.escape(article.title)}</h1>\n<div>{article.html}</div>\n"
+    text = f"<h1>{html.escape(article.title)}</h1>\n"
+    fields = [format_date(value) if isinstance(value, datetime) else value
+              for _, value in article.extra if isinstance(value, (str, datetime))]
+    if fields:  # a document's number, type, issuer…: what readers search it by
+        text += "<p>" + html.escape(" · ".join(fields)) + "</p>\n"
+    text += f"<div>{article.html}</div>\n"
     if article.tags:
         text += "<p>" + html.escape(", ".join(article.tags)) + "</p>\n"
     folded = fold_d(text)

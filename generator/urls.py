@@ -43,6 +43,11 @@ def section(key: str, page: int = 1) -> str:
     return paged(f"/{key}/", page)
 
 
+def facet(key: str, segment: str, value: str, page: int = 1) -> str:
+    """A list of one type per value: "/van-ban/2025/", "/van-ban/loai/quyet-dinh/"."""
+    return paged(f"/{key}/{segment}/{value}/" if segment else f"/{key}/{value}/", page)
+
+
 def category(slug: str, page: int = 1) -> str:
     return paged(f"/chuyen-muc/{slug}/", page)
 
@@ -61,6 +66,7 @@ def section_feed(key: str) -> str:
 
 def category_feed(slug: str) -> str:
     return f"/chuyen-muc/{slug}/{FEED_NAME}"
+
 
 
 def media(path: str) -> str:

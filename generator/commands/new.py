@@ -192,7 +192,7 @@ def default_title(ctype: ContentType, asked: dict[str, object]) -> str:
 
 
 def target_path(content: Path, ctype: ContentType, slug: str, year: int) -> Path:
-    if not ctype.dated:
+    if not ctype.dated and not ctype.files_by_year:
         return content / ctype.key / f"{slug}.md"
     return content / ctype.key / str(year) / f"{slug}.md"
 
@@ -256,7 +256,7 @@ def run(args) -> int:
             print(f'lỗi: thiếu tiêu đề — ví dụ: python build.py new {ctype.key} "Hội nghị tiếp xúc cử tri"',
                   file=sys.stderr)
             return 2
-    slug = slugify(title)
+    slug = file_slug(ctype, title, asked, now)
     if ctype.file_named_by in asked:  # a week's schedule is named by its week: 2025-14.md
         slug = asked[ctype.file_named_by].file_stems[0]
     if not slug:
@@ -293,6 +293,18 @@ def run(args) -> int:
         return _fail(path, "new_exists")
     print(path.as_posix())
     return 0
+
+
+def file_slug(ctype: ContentType, title: str, asked: dict[str, object], now: datetime) -> str:
+    """The new file's name: the type's ``slug_from`` when the asked values fill it (dates
+    not asked are this year's: "15/QĐ-UBND" -> 15-qd-ubnd-2026), else from the title."""
+    if ctype.slug_format:
+        values = {spec.name: now for spec in ctype.fields if spec.kind == DATE}
+        try:
+            return slugify(ctype.slug_format.format(**values, **asked, title=title)) or slugify(title)
+        except (KeyError, ValueError):
+            pass
+    return slugify(title)
 
 
 def year_for(ctype: ContentType, asked: dict[str, object], now: datetime) -> int:

@@ -50,3 +50,13 @@ def section_description(title: str, site_name: str) -> str:
 def periodical_description(title: str, site_name: str) -> str:
     """The bulletins' list: "Bản tin của Trang thông tin điện tử xã Lam Sơn"."""
     return f"{title} của {site_name}"
+
+
+def facet_heading(label: str, by_year: bool) -> str:
+    """The heading over a list's facet links: "Theo năm ban hành", "Theo loại văn bản"."""
+    return "Theo năm" if by_year else f"Theo {label[:1].lower()}{label[1:]}"
+
+
+def facet_title(title: str, label: str, value: str) -> str:
+    """"Văn bản năm 2025", "Văn bản - Loại văn bản: Quyết định"."""
+    return f"{title} năm {value}" if not label else f"{title} - {label}: {value}"

@@ -24,6 +24,7 @@ def test_every_declared_kind_has_a_validator():
 
 def test_the_standard_declarations_keep_the_article_contract():
     assert list(STANDARD)[:4] == ["tin-tuc", "ban-tin", "thong-bao", "trang"]
+    assert {"van-ban", "thu-tuc"} <= set(STANDARD)  # issue 15: documents and procedures
     for key in ("tin-tuc", "ban-tin", "thong-bao"):
         assert STANDARD[key].field("date").required == UNLESS_DRAFT
     assert STANDARD["trang"].field("date").required != UNLESS_DRAFT and not STANDARD["trang"].dated
