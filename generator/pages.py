@@ -70,6 +70,11 @@ class PagePlan:
     crumbs: Crumbs = ()
     data: Mapping = field(default_factory=dict)
     description: str = ""
+    #: the page this one is another form of (an article's print version, its saved
+    #: copy): not in the sitemap; its canonical address is that page's
+    variant_of: str = ""
+    #: read away from the site (a saved copy): every link absolute, styles inline
+    standalone: bool = False
 
 
 def paginate(base_title: str, url_of, articles: tuple[Article, ...], template: str,
@@ -96,6 +101,17 @@ def search_plan(types: ct.ContentTypes) -> PagePlan:
         data={"sections": tuple((t.key, t.title) for t in types.values()),
               "section_urls": {t.key: urls.section(t.key) for t in types.values() if t.list_page is not None}},
         description=ui.SEARCH_DESCRIPTION)
+
+
+def variants(site: Site, article: Article) -> list[PagePlan]:
+    """An article's print version and its saved copy: the article, its address, its date."""
+    data = {"article": article, "address": urls.absolute(article.url, site.config.base_url),
+            "category": ref(site.category_of.get(article.category))}
+    return [PagePlan(url=urls.print_version(article.url), template="print.html", title=article.title,
+                     data=data, description=article.summary, variant_of=article.url),
+            PagePlan(url=urls.saved_copy(article.url, article.slug), template="saved.html",
+                     title=article.title, data=data, description=article.summary, variant_of=article.url,
+                     standalone=True)]
 
 
 def record_lists(site: Site, ctype: ct.ContentType) -> list[PagePlan]:
@@ -189,6 +205,11 @@ def plan_pages(site: Site) -> tuple[PagePlan, ...]:
         elif ctype.list_page is not None:  # documents, procedures: their list
             crumbs += ((ctype.title, urls.section(ctype.key)),)
         older, newer = site.neighbours.get(article.url, (None, None))
+        keep = {}
+        if ctype.dated:  # an article: "In bài" and "Lưu bài" (issue 15)
+            keep = {"print_url": urls.print_version(article.url),
+                    "save_url": urls.saved_copy(article.url, article.slug), "save_name": f"{article.slug}.html"}
+            plans += variants(site, article)
         plans.append(PagePlan(
             url=article.url, template=ctype.template,
             title=article.title, crumbs=crumbs + ((article.title, article.url),),
@@ -202,6 +223,7 @@ def plan_pages(site: Site) -> tuple[PagePlan, ...]:
                 "json_ld": json_ld(article, site) if ctype.dated else None,
                 **({"week": week_view(article)} if ctype.file_named_by == "week" else {}),
                 **({"record": record(article, ctype, site.files, site.today)} if article.extra else {}),
+                **keep,
             },
             description=article.summary))
 

@@ -23,6 +23,7 @@ from .workers import parallel_map
 from .view.chrome import Chrome, chrome as site_chrome, document_title
 from .view.feeds import robots_txt, site_feeds, sitemap_entries
 from .view.format import FILTERS
+from .view.standalone import absolute_links as absolute_body, print_policy, standalone
 from .view.tthc import csv_text
 
 
@@ -54,13 +55,15 @@ def make_environment(theme_dir: Path, override: Path | None = None) -> jinja2.En
     # tojson: readable Vietnamese (no \u escapes); <, >, & and ' are still escaped
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     env.filters.update(FILTERS)
+    env.filters["absolute_links"] = absolute_body  # a saved copy's body, read offline
     return env
 
 
 def render_page(env: jinja2.Environment, site: Site, plan: PagePlan, now: datetime,
-                chrome: Chrome | None = None) -> Output:
+                chrome: Chrome | None = None, extras: dict | None = None) -> Output:
+    """*extras*: what only some templates use (the print policy, the saved copy's inline style)."""
     template = env.get_template(plan.template)
-    absolute_links = plan.url == urls.NOT_FOUND  # served at any depth
+    absolute_links = plan.url == urls.NOT_FOUND or plan.standalone  # served at any depth, or offline
 
     def url(target: str) -> str:
         if absolute_links:  # under the base path, on any host name (preview, staging, an IP address)
@@ -71,12 +74,21 @@ def render_page(env: jinja2.Environment, site: Site, plan: PagePlan, now: dateti
         site=page_site(site), page=plan, url=url, urls=urls,
         chrome=chrome or site_chrome(site.config, site.tthc),
         document_title=document_title(plan.title, site.config.name, plan.url == urls.HOME),
-        canonical=urls.absolute(plan.url, site.config.base_url) if site.config.base_url else "",
+        canonical=urls.absolute(plan.variant_of or plan.url, site.config.base_url) if site.config.base_url else "",
         is_future=lambda article: site.is_future(article, now),
         images=PageImages(site.images, url, site.config.base_url),
+        **(extras or {}),
         **plan.data,
     )
     return Output(urls.output_path(plan.url), html.encode("utf-8"), plan.url)
+
+
+def page_extras(site: Site, theme_dir: Path) -> dict:
+    """The print version's policy and the saved copy's inline stylesheet (the theme's own)."""
+    style = theme_dir / "static" / "style.css"
+    css = style.read_text(encoding="utf-8") if style.is_file() else ""
+    return {"print_csp": print_policy(site.config.embed_hosts),
+            "saved": standalone(css, site.config.base_url)}
 
 
 def _template_problem(theme_dir: Path, exc: jinja2.TemplateError) -> Diagnostic:
@@ -104,6 +116,7 @@ class RenderState:
     now: datetime
     theme_dir: Path
     chrome: Chrome
+    extras: dict  # the print version's policy, the saved copy's inline stylesheet
 
 
 def render_state(theme_dir: Path, site: Site, plans: list[PagePlan], now: datetime,
@@ -112,13 +125,14 @@ def render_state(theme_dir: Path, site: Site, plans: list[PagePlan], now: dateti
     env = make_environment(theme_dir, override)
     for name in sorted({plan.template for plan in plans}):
         env.get_template(name)  # compile once, before the pages
-    return RenderState(env, site, plans, now, theme_dir, site_chrome(site.config, site.tthc))
+    return RenderState(env, site, plans, now, theme_dir, site_chrome(site.config, site.tthc),
+                       page_extras(site, theme_dir))
 
 
 def _render_plan(state: RenderState, index: int) -> Output | Diagnostic:
     """Render one planned page, in a worker or here."""
     try:
-        return render_page(state.env, state.site, state.plans[index], state.now, state.chrome)
+        return render_page(state.env, state.site, state.plans[index], state.now, state.chrome, state.extras)
     except jinja2.TemplateError as exc:
         return _template_problem(state.theme_dir, exc)
     except Exception as exc:  # a theme bug (a filter given a wrong value…): name the template line

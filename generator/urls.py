@@ -26,12 +26,23 @@ SEARCH = "/tim-kiem/"
 ENGLISH = "/en/"  # the commune's contact details in English (issue 15)
 SEARCH_INDEX = "/pagefind/"  # Pagefind's index and its scripts
 SEARCH_SCRIPT = "/static/search.js"
+PRINT_SCRIPT = "/static/print.js"  # the print version's date printed
 FAVICON = "/static/favicon.svg"
 PAGE_SEGMENT = "trang-{n}"
 
 
 def article(section: str, slug: str) -> str:
     return f"/{section}/{slug}/"
+
+
+def print_version(url: str) -> str:
+    """An article's print version: "/tin-tuc/le-hoi/" -> "/tin-tuc/le-hoi/in/"."""
+    return f"{url}in/"
+
+
+def saved_copy(url: str, slug: str) -> str:
+    """An article as one HTML file to keep: "/tin-tuc/le-hoi/le-hoi.html"."""
+    return f"{url}{slug}.html"
 
 
 def paged(base: str, page: int) -> str:

@@ -78,7 +78,7 @@ def sitemap_entries(site: Site, plans) -> tuple[tuple[str, str], ...]:
     wants, list pages and the statistics page included."""
     out = []
     for plan in plans:
-        if plan.url in NOT_IN_SITEMAP:
+        if plan.url in NOT_IN_SITEMAP or plan.variant_of:  # a print version, a saved copy
             continue
         when = lastmod(plan.url, plan.data, site)
         out.append((urls.absolute(plan.url, site.config.base_url), iso_datetime(when) if when else ""))

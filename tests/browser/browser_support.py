@@ -121,6 +121,7 @@ class PageType:
     path: str       # URL path on that site
     template: str   # the theme template that renders it
     status: int = 200
+    chrome: bool = True  # the site's menu and sidebar (not on an article's print version or saved copy)
 
 
 PAGE_TYPES = (
@@ -136,6 +137,10 @@ PAGE_TYPES = (
     PageType("archive", "sample", "/luu-tru/", "archive.html"),
     PageType("month", "sample", "/luu-tru/2023/07/", "list.html"),
     PageType("statistics", "sample", "/thong-ke-tthc/", "stats.html"),
+    PageType("print", "sample", "/tin-tuc/be-tong-hoa-tuyen-duong-truc-thon-phu-xa/in/", "print.html",
+             chrome=False),
+    PageType("saved", "sample", "/tin-tuc/be-tong-hoa-tuyen-duong-truc-thon-phu-xa/"
+                                "be-tong-hoa-tuyen-duong-truc-thon-phu-xa.html", "saved.html", chrome=False),
     PageType("documents", "sample", "/van-ban/", "documents.html"),
     PageType("documents-year", "sample", "/van-ban/2025/", "documents.html"),
     PageType("documents-type", "sample", "/van-ban/loai/quyet-dinh/", "documents.html"),
