@@ -345,12 +345,13 @@ SCHEDULE = ContentType(
 
 # --- documents (văn bản) and administrative procedures (thủ tục hành chính) ----------
 #
-# Nghị định 42/2022/NĐ-CP Điều 4 and Luật Tiếp cận thông tin 2016 Điều 17: a commune
-# site publishes the documents its authority issues and the procedures it handles.
+# A commune site publishes the documents its authority issues and the procedures it
+# handles (Luật Tiếp cận thông tin 2016 Điều 17-18; the README says which duty each answers).
 
 #: The file types a document or form may be published as.
 DOCUMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".odt")
-#: How far a procedure can be done online (Nghị định 42/2022/NĐ-CP Điều 11).
+#: How far a procedure can be done online: the two levels of online public services
+#: (toàn trình, một phần) of Nghị định 42/2022/NĐ-CP, or not at all.
 ONLINE_LEVELS = ("toàn trình", "một phần", "không")
 
 _DOC_DATE = "ngày, dạng `2025-03-15` hoặc `15/03/2025`"

@@ -32,6 +32,13 @@ AUTHOR_ENV = "BANTIN_AUTHOR"
 #: Fields ``new`` asks for on the command line (``--period 2023-07``), over all types.
 ASKED: dict[str, Field] = {f.name: f for t in STANDARD.values() for f in t.fields if f.ask}
 
+def _example_for(name: str, spec: Field) -> str:
+    """"ban-tin --period 2023-07"; a type without a default title is given one."""
+    ctype = STANDARD.having(name)[0]
+    title = "" if ctype.default_title else f' "{ctype.field("title").example}"'
+    return f"{ctype.key}{title} --{name} {spec.example.strip(chr(34))}"
+
+
 HELP = """Tạo một bài viết mới (bài nháp) với phần đầu bài đã điền sẵn.
 
 Bài được ghi vào content/<chuyên-trang>/<năm>/<tên-bài>.md với tiêu đề, ngày giờ
@@ -48,8 +55,7 @@ EPILOG = """Ví dụ:
   python build.py new tin-tuc "Hội nghị tiếp xúc cử tri"
   python build.py new tin-tuc "Ra quân làm đường" --category "Nông thôn mới"
   python build.py new thong-bao "Lịch tiếp công dân tháng 8"
-""" + "".join(f"  python build.py new {STANDARD.having(name)[0].key} --{name} {spec.example.strip(chr(34))}\n"
-              for name, spec in ASKED.items()) + """  BANTIN_AUTHOR="Mai Chi" python build.py new tin-tuc "Ra quân vệ sinh môi trường"
+""" + "".join(f"  python build.py new {_example_for(name, spec)}\n" for name, spec in ASKED.items()) + """  BANTIN_AUTHOR="Mai Chi" python build.py new tin-tuc "Ra quân vệ sinh môi trường"
 
 Mã thoát: 0 đã tạo bài, 1 bài đã có (không ghi đè), 2 dùng lệnh sai."""
 

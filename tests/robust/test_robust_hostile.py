@@ -101,6 +101,10 @@ def test_no_script_or_event_handler_anywhere(hostile_site):
             assert [(s.get("type"), s.get("src"), s.string) for s in scripts] == \
                 [("module", "../static/search.js", None)], path
             scripts[0].decompose()
+        if path.parent.name == "in":  # an article's print version: the theme's print.js, nothing else
+            scripts = soup.find_all("script")
+            assert [(s.get("src"), s.string) for s in scripts] == [("../../../static/print.js", None)], path
+            scripts[0].decompose()
         assert not soup.find_all(["script", "object", "embed", "form", "base"]), path
         for tag in soup.find_all(True):
             for name, value in tag.attrs.items():
@@ -161,8 +165,14 @@ def test_csp_meta_is_strict_on_every_page(hostile_site):
         if path.parent.name == "tim-kiem":  # the search page: its own scripts and WebAssembly only
             assert policy.pop("script-src") == ["'self'", "'wasm-unsafe-eval'"]
             assert policy.pop("worker-src") == ["'self'"] and policy.pop("connect-src") == ["'self'"]
+        if path.parent.name == "in":  # an article's print version: the theme's print.js only
+            assert policy.pop("script-src") == ["'self'"]
         assert "script-src" not in policy  # falls back to 'none': no script at all
         assert all("'unsafe" not in v for values in policy.values() for v in values)
+        if path.name not in ("index.html", "404.html"):  # an article's saved copy, read offline: its inline style by hash
+            (style,) = policy["style-src"]
+            assert style.startswith("'sha256-") and "frame-src" not in policy, path
+            continue
         assert policy.get("frame-src") == ["https://www.youtube.com"]
 
 
