@@ -38,8 +38,13 @@ def sample_articles():
     return items
 
 
-def html_pages(root: Path) -> list[Path]:
-    return sorted(root.rglob("*.html"))
+def html_pages(root: Path, variants: bool = False) -> list[Path]:
+    """Every HTML page; an article's print version (in/) and saved copy (<slug>.html) only
+    with *variants*: they carry no site chrome (issue 15)."""
+    pages = sorted(root.rglob("*.html"))
+    if variants:
+        return pages
+    return [p for p in pages if p.parent.name != "in" and p.name in ("index.html", "404.html")]
 
 
 def test_summary_line(built_sample):
@@ -221,7 +226,7 @@ def test_links_are_relative_without_base_url(tmp_path):
 
 def test_every_internal_link_resolves(built_sample):
     missing = []
-    for page in html_pages(built_sample):
+    for page in html_pages(built_sample, variants=True):
         if page.name == "404.html":
             continue
         for node in soup(page).find_all(["a", "img", "link"]):

@@ -85,3 +85,11 @@ def test_without_a_base_url_the_saved_copy_allows_only_embedded_images(tmp_path)
     doc = BeautifulSoup(pages["/tin-tuc/le-hoi-dinh-lang/le-hoi-dinh-lang.html"], "html.parser")
     policy = doc.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
     assert "img-src data:" in policy
+
+
+def test_the_print_version_keeps_the_bodys_links_working_one_folder_deeper(tmp_path):
+    pages, _ = outputs(tmp_path)
+    article = BeautifulSoup(pages["/tin-tuc/le-hoi-dinh-lang/"], "html.parser").find("div", class_="body")
+    printed = BeautifulSoup(pages["/tin-tuc/le-hoi-dinh-lang/in/"], "html.parser").find("div", class_="body")
+    assert [a["href"] for a in article.find_all("a")] == ["../../tin-tuc/bai-khac/"]
+    assert [a["href"] for a in printed.find_all("a")] == ["../../../tin-tuc/bai-khac/"]

@@ -20,7 +20,8 @@ from markupsafe import Markup
 from .csp import content_security_policy
 
 #: how article bodies write site-root links (markup.ARTICLE_ROOT): "../../media/a.pdf"
-_ROOT_LINK = re.compile(r'(\s(?:href|src)=")\.\./\.\./')
+#: (not one that already climbs further: a photo variant linked from a deeper page)
+_ROOT_LINK = re.compile(r'(\s(?:href|src)=")\.\./\.\./(?!\.\./)')
 
 
 def print_policy(embed_hosts: tuple[str, ...] = ()) -> Markup:
@@ -57,8 +58,10 @@ def standalone(css: str, base_url: str) -> Standalone:
     return Standalone(Markup(css), Markup(policy))
 
 
-def absolute_links(html: str, base_url: str) -> Markup:
-    """An article body's site-root links ("../../x") made absolute for a copy read offline."""
-    if not base_url:
+def absolute_links(html: str, root: str) -> Markup:
+    """An article body's site-root links ("../../x", written for the article's own page)
+    pointed at *root*: the site's base_url for a copy read offline, or the way up to the
+    site's root from a deeper page (the print version: "../../../")."""
+    if not root:
         return Markup(html)
-    return Markup(_ROOT_LINK.sub(lambda m: m.group(1) + base_url, str(html)))
+    return Markup(_ROOT_LINK.sub(lambda m: m.group(1) + root, str(html)))
