@@ -38,6 +38,5 @@ def test_requirement_wording_follows_the_rules():
     assert docs_tables.requirement("date", articles) == "có (trừ `trang/` và bài nháp)"
     assert docs_tables.requirement("period", STANDARD) == "có, với `ban-tin/`"
     assert docs_tables.requirement("tags", articles) == "không"
-    assert docs_tables.requirement("number", STANDARD) == "có (trừ bài nháp), với `van-ban/`"
     strict = articles.plus(replace(STANDARD["trang"], fields=STANDARD["tin-tuc"].fields))
     assert docs_tables.requirement("date", strict) == "có (trừ bài nháp)"
