@@ -63,9 +63,11 @@ def render_page(env: jinja2.Environment, site: Site, plan: PagePlan, now: dateti
                 chrome: Chrome | None = None, extras: dict | None = None) -> Output:
     """*extras*: what only some templates use (the print policy, the saved copy's inline style)."""
     template = env.get_template(plan.template)
-    absolute_links = plan.url == urls.NOT_FOUND or plan.standalone  # served at any depth, or offline
+    absolute_links = plan.url == urls.NOT_FOUND  # served at any depth
 
     def url(target: str) -> str:
+        if plan.standalone:  # a saved copy, read offline: full addresses (site-root without a base_url)
+            return urls.absolute(target, site.config.base_url)
         if absolute_links:  # under the base path, on any host name (preview, staging, an IP address)
             return urls.from_base_path(target, site.config.base_url)
         return urls.relative(target, plan.url)
