@@ -232,7 +232,7 @@ def plan_pages(site: Site) -> tuple[PagePlan, ...]:
             continue
         key, items = ctype.key, site.sections[ctype.key]
         crumbs = (HOME_CRUMB, (ctype.title, urls.section(key)))
-        if not ctype.dated and ctype.item_pages:  # documents, procedures: rows of their fields
+        if not ctype.dated and ctype.item_pages and not ctype.list_page.current:  # documents, procedures: rows of their fields
             plans += record_lists(site, ctype)
         elif ctype.list_page.by_year:
             years: dict[int, list[Article]] = {}
