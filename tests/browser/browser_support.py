@@ -203,4 +203,8 @@ def page_url(servers: dict, page_type: PageType) -> str:
 def output_file(servers: dict, page_type: PageType) -> Path:
     """The built file a page type is served from."""
     root = servers[page_type.site].root
-    return root / "404.html" if page_type.status == 404 else root / page_type.path.strip("/") / "index.html"
+    if page_type.status == 404:
+        return root / "404.html"
+    if page_type.path.endswith(".html"):  # a file of its own, e.g. the saved copy "Lưu bài"
+        return root / page_type.path.strip("/")
+    return root / page_type.path.strip("/") / "index.html"
