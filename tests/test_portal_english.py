@@ -40,7 +40,10 @@ def built(tmp_path, site_yml):
 
 
 def pages(out):
-    return {p: p.read_text(encoding="utf-8") for p in sorted(out.rglob("*.html")) if p.name != "google.html"}
+    """Every page of the site; the saved copies ("Lưu bài", <bài>/<bài>.html) are standalone
+    files without header, footer or any script by design (tests/test_print_save.py)."""
+    return {p: p.read_text(encoding="utf-8") for p in sorted(out.rglob("*.html"))
+            if p.name in ("index.html", "404.html")}
 
 
 def test_the_english_page_in_english_with_contact_and_leaders(tmp_path):
