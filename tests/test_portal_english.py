@@ -41,9 +41,11 @@ def built(tmp_path, site_yml):
 
 def pages(out):
     """Every page of the site; the saved copies ("Lưu bài", <bài>/<bài>.html) are standalone
-    files without header, footer or any script by design (tests/test_print_save.py)."""
+    files without header, footer or any script by design (tests/test_print_save.py).
+    The print versions (<bài>/in/) are the article laid out for paper, without the site's
+    header, menu and footer, and run only the print script (tests/test_print_save.py)."""
     return {p: p.read_text(encoding="utf-8") for p in sorted(out.rglob("*.html"))
-            if p.name in ("index.html", "404.html")}
+            if p.name in ("index.html", "404.html") and p.parent.name != "in"}
 
 
 def test_the_english_page_in_english_with_contact_and_leaders(tmp_path):
