@@ -94,7 +94,9 @@ def phone_problems(page) -> dict:
 #: link underline, which the saved copy "Lưu bài" carries inline): the checker's CSS
 #: grammar predates it
 NEWER_THAN_CHECKER = ("Attribute “fetchpriority” not allowed on element “img”",
-                      "CSS: “text-underline-offset”: Property “text-underline-offset” doesn't exist")
+                      "CSS: “text-underline-offset”: Property “text-underline-offset” doesn't exist",
+                      # ::details-content (CSS Pseudo-Elements 4, Chromium 131): the phone menu
+                      "CSS: Unknown pseudo-element or pseudo-class “::details-content”")
 #: the checker's CSP grammar predates CSP Level 3's 'wasm-unsafe-eval' (which lets the
 #: search page compile Pagefind's WebAssembly without allowing eval of text): that one
 #: message, and only it, is the checker's gap, not an error in the page
